@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # Images of this project, all from one file:
 #   runtime  (default, last stage) — what ECS runs: java @/app/jvm.options -jar /app/tasks.jar TASK [options]
 #   launcher — the operator's CLI and task-definitions/ for the docker-compose `run_task` service
@@ -51,6 +49,8 @@ RUN groupadd --system --gid 10001 app \
  && chown app:app /app
 WORKDIR /app
 COPY --from=jars /out/launcher.jar /app/launcher.jar
+# `-e local` runs tasks/target/tasks.jar in a child JVM, as it does from the repository root.
+COPY --from=jars /out/tasks.jar /out/jvm.options /app/tasks/target/
 COPY task-definitions/ /app/task-definitions/
 USER 10001:10001
 # The service only has to stay up: operators run the launcher through `docker compose exec`.
