@@ -59,7 +59,7 @@ CMD ["sleep", "infinity"]
 # ---- runtime image: what ECS runs (default target) --------------------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
 ARG GIT_SHA=unknown
-LABEL org.opencontainers.image.title="runtask-tasks" \
+LABEL org.opencontainers.image.title="runtask" \
       org.opencontainers.image.description="Runs the team's tasks: TASK [options] as the container command" \
       org.opencontainers.image.revision="${GIT_SHA}"
 # Jars stay root-owned and read-only for the task; /app itself is writable for the embedded
