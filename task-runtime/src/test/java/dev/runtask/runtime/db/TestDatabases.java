@@ -3,14 +3,14 @@ package dev.runtask.runtime.db;
 import java.util.Map;
 
 /** The databases the transaction suite runs on: the local PostgreSQL and the embedded default. */
-final class TestDatabases {
+public final class TestDatabases {
   private static Database postgres;
   private static Database h2;
 
   private TestDatabases() {}
 
   /** PostgreSQL at 127.0.0.1:5432/test (override with RUNTASK_TEST_DB_URL/_USER/_PASSWORD). */
-  static synchronized Database postgres() {
+  public static synchronized Database postgres() {
     if (postgres == null) {
       Map<String, String> env = System.getenv();
       DatabaseSettings settings = DatabaseSettings.of(
@@ -31,7 +31,7 @@ final class TestDatabases {
   }
 
   /** The embedded default: H2 in PostgreSQL mode, in memory for the test run. */
-  static synchronized Database h2() {
+  public static synchronized Database h2() {
     if (h2 == null) {
       h2 = Database.open(DatabaseSettings.of(
           "jdbc:h2:mem:runtask-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"

@@ -1,0 +1,30 @@
+package dev.runtask.runtime.lock;
+
+import dev.runtask.runtime.db.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Makes sure only one run of a single-instance task is active anywhere. The lock is tied to the
+ * holder's process, so it frees itself when that process dies: a PostgreSQL session advisory lock
+ * (the session ends with the process), or, for the embedded H2 default, an OS file lock.
+ */
+public interface SingleInstanceLock {
+
+  /** A held lock; closing releases it. */
+  interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Takes the lock for {@code taskName}, or returns empty when another run holds it. */
+  Optional<Held> tryAcquire(String taskName);
+
+  /** The lock that fits the database: advisory lock on PostgreSQL, file lock otherwise. */
+  static SingleInstanceLock forDatabase(DatabaseSettings settings, Path localDir) {
+    if (settings.isPostgres()) {
+      return new PostgresAdvisoryLock(settings);
+    }
+    return new FileSingleInstanceLock(localDir.resolve("locks"));
+  }
+}

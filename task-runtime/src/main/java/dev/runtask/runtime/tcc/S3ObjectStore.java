@@ -1,0 +1,60 @@
+package dev.runtask.runtime.tcc;
+
+import java.io.IOException;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** An {@link ObjectStore} in an S3 bucket, keys under an optional prefix. */
+public final class S3ObjectStore implements ObjectStore {
+  private final S3Client s3;
+  private final String bucket;
+  private final String prefix;
+
+  public S3ObjectStore(S3Client s3, String bucket, String prefix) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+  }
+
+  @Override
+  public void put(String key, byte[] content) throws IOException {
+    try {
+      s3.putObject(b -> b.bucket(bucket).key(prefix + key), RequestBody.fromBytes(content));
+    } catch (SdkException e) {
+      throw new IOException("S3 put s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) throws IOException {
+    try {
+      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw new IOException("S3 get s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void copy(String fromKey, String toKey) throws IOException {
+    try {
+      s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(prefix + fromKey)
+          .destinationBucket(bucket).destinationKey(prefix + toKey));
+    } catch (SdkException e) {
+      throw new IOException("S3 copy to s3://" + bucket + "/" + prefix + toKey + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String key) throws IOException {
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));
+    } catch (SdkException e) {
+      throw new IOException("S3 delete s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+    }
+  }
+}
