@@ -33,7 +33,8 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # ---- jars built on the host -------------------------------------------------------------------
 FROM scratch AS jars-prebuilt
-COPY tasks/target/tasks.jar tasks/target/jvm.options launcher/target/launcher.jar /out/
+# launcher.ja[r]: the runtime target needs only tasks.jar, so a missing launcher.jar is no error here.
+COPY tasks/target/tasks.jar tasks/target/jvm.options launcher/target/launcher.ja[r] /out/
 
 # ---- the selected jars ------------------------------------------------------------------------
 FROM jars-${JARS} AS jars
@@ -43,8 +44,8 @@ FROM ${RUNTIME_IMAGE} AS launcher
 ARG GIT_SHA=unknown
 LABEL org.opencontainers.image.title="runtask-launcher" \
       org.opencontainers.image.revision="${GIT_SHA}"
-RUN groupadd --system --gid 10001 app \
- && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
+RUN groupadd --gid 10001 app \
+ && useradd --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
  && mkdir -p /app \
  && chown app:app /app
 WORKDIR /app
@@ -64,8 +65,8 @@ LABEL org.opencontainers.image.title="runtask" \
       org.opencontainers.image.revision="${GIT_SHA}"
 # Jars stay root-owned and read-only for the task; /app itself is writable for the embedded
 # default database under /app/.local when no RUNTASK_DB_URL is set.
-RUN groupadd --system --gid 10001 app \
- && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
+RUN groupadd --gid 10001 app \
+ && useradd --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
  && mkdir -p /app \
  && chown app:app /app
 WORKDIR /app
