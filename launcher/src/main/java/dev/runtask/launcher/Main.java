@@ -1,0 +1,64 @@
+package dev.runtask.launcher;
+
+import dev.runtask.launcher.cli.LauncherCommand;
+import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.io.Interrupts;
+import dev.runtask.launcher.io.Terminal;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Entry point of launcher.jar: wires the real host into picocli and maps failures to exit codes. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Terminal terminal = new Terminal(System.out, System.err,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
+        Host host = new Host(System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
+        System.exit(run(host, args));
+    }
+
+    /** Runs one command line on {@code host} and returns the exit code; tests call this in-process. */
+    public static int run(Host host, String... args) {
+        CommandLine cli = new CommandLine(new LauncherCommand(host));
+        cli.setOut(new PrintWriter(host.terminal().out(), true));
+        cli.setErr(new PrintWriter(host.terminal().err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        cli.setParameterExceptionHandler(Main::badParameters);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
+        return cli.execute(args);
+    }
+
+    private static int badParameters(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("launcher: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static int failed(Host host, Exception e) {
+        if (e instanceof LauncherException le) {
+            host.terminal().info("launcher: " + le.getMessage());
+            return le.exitCode();
+        }
+        if (e instanceof SdkException) {
+            host.terminal().info("launcher: AWS call failed: " + e.getMessage());
+            return ExitCodes.AWS_CALL_FAILED;
+        }
+        host.terminal().info("launcher: internal error: " + e);
+        return ExitCodes.TASK_FAILED;
+    }
+}

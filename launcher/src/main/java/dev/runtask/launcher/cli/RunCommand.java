@@ -1,0 +1,103 @@
+package dev.runtask.launcher.cli;
+
+import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.ecs.AwsClients;
+import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.platform.EcsPlatform;
+import dev.runtask.launcher.platform.LocalPlatform;
+import dev.runtask.launcher.platform.RunOptions;
+import dev.runtask.launcher.platform.RunPlan;
+import dev.runtask.launcher.platform.RunReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code launcher run -e ENV -n TASK [--] [task args...]}: validate, render, register if changed, run, watch. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run TASK in ENV and exit with its exit code.",
+            "Task options may follow directly; put them after -- when one looks like a launcher option."})
+public final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    LauncherCommand parent;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Option(names = {"-n", "--task"}, required = true, paramLabel = "TASK", description = "The task to run (see `launcher tasks`).")
+    String task;
+
+    @Parameters(paramLabel = "TASK_ARGS", arity = "0..*", description = "Options and parameters for the task.")
+    List<String> taskArgs = new ArrayList<>();
+
+    @Option(names = "--no-wait", description = "Print the task ARN and exit 0 without waiting.")
+    boolean noWait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop waiting after this long (exit 120); default: wait as long as the task runs.")
+    Duration timeout;
+
+    @Option(names = "--stop-on-timeout", description = "Stop the task when --timeout is reached instead of leaving it running.")
+    boolean stopOnTimeout;
+
+    @Option(names = "--stop-on-interrupt", description = "On Ctrl-C stop the task without asking.")
+    boolean stopOnInterrupt;
+
+    @Option(names = "--dry-run", description = "Print the rendered task definition and the RunTask request; call nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (environments with \"confirm\": true, e.g. production).")
+    boolean yes;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
+    Duration pollInterval;
+
+    @Option(names = "--max-poll-interval", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
+    Duration maxPollInterval;
+
+    @Option(names = "--log-grace", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
+    Duration logGrace;
+
+    @Override
+    public Integer call() {
+        Host host = parent.host();
+        RunOptions options = new RunOptions(!noWait, timeout, stopOnTimeout, stopOnInterrupt, dryRun, output.json(), yes,
+                pollInterval, maxPollInterval, logGrace);
+        try {
+            Planner planner = new Planner(host, environment);
+            RunPlan plan = planner.plan(task, taskArgs, options);
+            EnvironmentConfig config = plan.environment().config();
+            RunReport report;
+            if (config.isLocal()) {
+                report = new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan);
+            } else {
+                try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+                    report = new EcsPlatform(host, clients).run(plan);
+                }
+            }
+            if (output.json()) {
+                host.terminal().result(JsonFiles.pretty(report.json()));
+            }
+            return report.exitCode();
+        } catch (LauncherException e) {
+            if (output.json()) {
+                host.terminal().result(JsonFiles.pretty(new RunReport().put("task", task)
+                        .exit(e.exitCode(), e.getMessage()).json()));
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.runtask.launcher.platform;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.ecs.AwsClients;
+import dev.runtask.launcher.ecs.Backoff;
+import dev.runtask.launcher.ecs.CallerIdentity;
+import dev.runtask.launcher.ecs.ConsoleUrls;
+import dev.runtask.launcher.ecs.ImageCheck;
+import dev.runtask.launcher.ecs.LogFollower;
+import dev.runtask.launcher.ecs.TaskDefinitionRegistrar;
+import dev.runtask.launcher.ecs.TaskDefinitionRegistrar.Registration;
+import dev.runtask.launcher.ecs.TaskStarter;
+import dev.runtask.launcher.ecs.TaskWatcher;
+import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
+import dev.runtask.launcher.explain.StopExplainer;
+import dev.runtask.launcher.explain.StopFacts;
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.io.Terminal;
+import dev.runtask.launcher.render.SdkJson;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * The ECS pipeline: caller identity and account pin → production confirmation → image check →
+ * register-if-changed → RunTask → watch (status + logs) → exit code with an explanation.
+ */
+public final class EcsPlatform implements TaskPlatform {
+    static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
+    private final Host host;
+    private final AwsClients clients;
+
+    public EcsPlatform(Host host, AwsClients clients) {
+        this.host = host;
+        this.clients = clients;
+    }
+
+    @Override
+    public RunReport run(RunPlan plan) {
+        EnvironmentConfig config = plan.environment().config();
+        Terminal terminal = host.terminal();
+        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+        if (plan.options().dryRun()) {
+            return dryRun(plan, report);
+        }
+        Confirmation.requirePossible(host, plan);
+        try {
+            CallerIdentity caller = CallerIdentity.of(clients.sts());
+            caller.requireAccount(config.accountId(), plan.environment().name());
+            Confirmation.confirm(host, plan, caller.account());
+            new ImageCheck(clients.ecr()).check(image(plan));
+            Registration registration = new TaskDefinitionRegistrar(clients.ecs()).registerIfChanged(plan.definition());
+            announce(terminal, registration);
+            report.put("taskDefinition", registration.familyRevision()).put("registered", registration.registered());
+
+            RunTaskRequest request = TaskStarter.request(config, launch(plan, registration.arn(), caller.arn()));
+            Task task = new TaskStarter(clients.ecs()).start(request);
+            String url = ConsoleUrls.task(config.region(), config.cluster(), task.taskArn());
+            terminal.info("started " + task.taskArn());
+            terminal.info("console: " + url);
+            report.put("taskArn", task.taskArn()).put("consoleUrl", url);
+            if (!plan.options().waitForStop()) {
+                return report.exit(ExitCodes.OK, null);
+            }
+            return watch(plan, task, report);
+        } catch (SdkException e) {
+            throw new LauncherException(ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage()
+                    + (e.getMessage() != null && e.getMessage().contains("credentials")
+                    ? " — pass -k/-s, --profile or the AWS_* environment variables" : ""), e);
+        }
+    }
+
+    private RunReport watch(RunPlan plan, Task task, RunReport report) {
+        EnvironmentConfig config = plan.environment().config();
+        RunOptions options = plan.options();
+        LogFollower logs = logFollower(plan, task.taskArn());
+        if (logs != null) {
+            report.put("logGroup", logs.group()).put("logStream", logs.stream());
+        }
+        TaskWatcher watcher = new TaskWatcher(clients.ecs(), logs, host.terminal(),
+                new Backoff(options.pollInterval(), options.maxPollInterval()), options.logGrace(), Clock.systemUTC());
+        host.interrupts().onInterrupt(watcher::interrupt);
+        TaskWatcher.Result result;
+        try {
+            result = watcher.watch(config.cluster(), task.taskArn(), options.timeout());
+        } finally {
+            host.interrupts().onInterrupt(null);
+        }
+        Task last = result.task() != null ? result.task() : task;
+        report.put("lastStatus", last.lastStatus());
+        return switch (result.end()) {
+            case STOPPED -> stopped(plan, last, report);
+            case TIMED_OUT -> detach(plan, last, report, options.stopOnTimeout(), ExitCodes.TIMEOUT,
+                    "--timeout " + options.timeout() + " reached");
+            case INTERRUPTED -> detach(plan, last, report, options.stopOnInterrupt() || askToStop(last), ExitCodes.INTERRUPTED,
+                    "interrupted");
+        };
+    }
+
+    private RunReport stopped(RunPlan plan, Task task, RunReport report) {
+        Container container = task.containers().stream()
+                .filter(c -> plan.definition().containerName().equals(c.name())).findFirst().orElse(null);
+        StopFacts facts = new StopFacts(task.stopCodeAsString(), task.stoppedReason(),
+                container == null ? null : container.exitCode(), container == null ? null : container.reason());
+        Outcome outcome = StopExplainer.explain(facts, plan.memoryHint());
+        report.put("stopCode", facts.stopCode()).put("stoppedReason", facts.stoppedReason())
+                .put("containerExitCode", facts.containerExitCode());
+        if (outcome.explanation() != null) {
+            host.terminal().info("launcher: " + outcome.explanation());
+        } else {
+            host.terminal().info("task " + plan.task() + " finished (exit 0)");
+        }
+        return report.exit(outcome.exitCode(), outcome.explanation());
+    }
+
+    private RunReport detach(RunPlan plan, Task task, RunReport report, boolean stop, int code, String why) {
+        String cluster = plan.environment().config().cluster();
+        String message;
+        if (stop) {
+            clients.ecs().stopTask(r -> r.cluster(cluster).task(task.taskArn()).reason("launcher: " + why));
+            message = why + ": asked ECS to stop task " + ConsoleUrls.taskId(task.taskArn());
+        } else {
+            message = why + ": task " + ConsoleUrls.taskId(task.taskArn()) + " is still running; follow it with"
+                    + " `aws ecs describe-tasks --cluster " + cluster + " --tasks " + task.taskArn() + "`"
+                    + followLogsHint(plan, task.taskArn());
+        }
+        host.terminal().info("launcher: " + message);
+        return report.put("stopRequested", stop).exit(code, message);
+    }
+
+    private boolean askToStop(Task task) {
+        String answer = host.terminal().ask("\nStop task " + ConsoleUrls.taskId(task.taskArn()) + "? [y/N]");
+        return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    private String followLogsHint(RunPlan plan, String taskArn) {
+        LogFollower logs = logFollower(plan, taskArn);
+        return logs == null ? "" : " and `aws logs tail " + logs.group() + " --log-stream-names " + logs.stream() + " --follow`";
+    }
+
+    private LogFollower logFollower(RunPlan plan, String taskArn) {
+        ObjectNode container = containerJson(plan);
+        if (container == null || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
+            return null;
+        }
+        ObjectNode options = (ObjectNode) container.path("logConfiguration").path("options");
+        String group = options.path("awslogs-group").asText(null);
+        String prefix = options.path("awslogs-stream-prefix").asText(null);
+        if (group == null || prefix == null) {
+            return null;
+        }
+        String stream = prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn);
+        return new LogFollower(clients.logs(), group, stream, host.terminal(), plan.options().json());
+    }
+
+    private static ObjectNode containerJson(RunPlan plan) {
+        for (var c : plan.definition().json().path("containerDefinitions")) {
+            if (plan.definition().containerName().equals(c.path("name").asText())) {
+                return (ObjectNode) c;
+            }
+        }
+        return null;
+    }
+
+    private static String image(RunPlan plan) {
+        ObjectNode container = containerJson(plan);
+        return container == null ? null : container.path("image").asText(null);
+    }
+
+    private void announce(Terminal terminal, Registration registration) {
+        if (registration.registered()) {
+            terminal.info("registered task definition " + registration.familyRevision()
+                    + (registration.changes().isEmpty() ? "" : " (" + registration.changes().size() + " change(s) from the latest revision)"));
+            registration.changes().stream().limit(20).forEach(line -> terminal.info("  " + line));
+        } else {
+            terminal.info("task definition " + registration.familyRevision() + " is unchanged — not registering a new revision");
+        }
+    }
+
+    private TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("launched-by", launchedBy);
+        tags.put("git-sha", plan.gitSha());
+        tags.put("task", plan.task());
+        return new TaskStarter.Launch(taskDefinition, plan.definition().containerName(), plan.command(),
+                environment, tags, UUID.randomUUID().toString());
+    }
+
+    private RunReport dryRun(RunPlan plan, RunReport report) {
+        TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
+        TaskStarter.Launch shown = new TaskStarter.Launch(launch.taskDefinition(), launch.containerName(),
+                plan.redactedCommand(), launch.environment(), launch.tags(), "<generated once per run>");
+        ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
+        if (plan.options().json()) {
+            report.json().set("taskDefinition", plan.definition().json());
+            report.json().set("runTaskRequest", request);
+        } else {
+            host.terminal().info("# task definition (registered only if it differs from the latest revision of "
+                    + plan.definition().family() + ")");
+            host.terminal().result(JsonFiles.pretty(plan.definition().json()));
+            host.terminal().info("# RunTask request");
+            host.terminal().result(JsonFiles.pretty(request));
+            host.terminal().info("dry run: nothing was sent to AWS");
+        }
+        return report.put("dryRun", true).exit(ExitCodes.OK, null);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.runtask.launcher.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.explain.StopExplainer;
+import dev.runtask.launcher.explain.StopFacts;
+import dev.runtask.launcher.io.Host;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the rendered command and environment in a child JVM ({@code java -jar tasks.jar TASK args}):
+ * output streamed through, exit code passed through, Ctrl-C forwarded as SIGTERM so the runtime
+ * stops the way ECS would stop it. AWS credentials are not passed on: a local run needs none.
+ */
+public final class LocalPlatform implements TaskPlatform {
+    private static final List<String> WITHHELD = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    private final Host host;
+    private final Path projectRoot;
+
+    public LocalPlatform(Host host, Path projectRoot) {
+        this.host = host;
+        this.projectRoot = projectRoot;
+    }
+
+    @Override
+    public RunReport run(RunPlan plan) {
+        EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
+        Path jar = projectRoot.resolve(local.tasksJar());
+        Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
+        List<String> prefix = new ArrayList<>();
+        prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
+            prefix.add("@" + jvmOptions);
+        }
+        prefix.add("-jar");
+        prefix.add(jar.toString());
+        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+        if (plan.options().dryRun()) {
+            List<String> shown = new ArrayList<>(prefix);
+            shown.addAll(plan.redactedCommand());
+            host.terminal().result(String.join(" ", shown));
+            environment(plan).forEach((k, v) -> host.terminal().result("  " + k + "=" + v));
+            host.terminal().info("dry run: nothing was started");
+            return report.put("dryRun", true).exit(ExitCodes.OK, null);
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw LauncherException.badInput(jar + " does not exist — build it first: mvn -B -pl tasks -am package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(plan.command());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile());
+        WITHHELD.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment(plan));
+        return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
+    }
+
+    private int runChild(ProcessBuilder builder, RunPlan plan) {
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw LauncherException.badInput("cannot start " + builder.command().get(0) + ": " + e.getMessage());
+        }
+        // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
+        Thread out = pump(process.getInputStream(), plan.options().json() ? host.terminal().err() : host.terminal().out());
+        Thread err = pump(process.getErrorStream(), host.terminal().err());
+        host.interrupts().onInterrupt(process::destroy);
+        try {
+            int code = process.waitFor();
+            out.join();
+            err.join();
+            return code;
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERRUPTED;
+        } finally {
+            host.interrupts().onInterrupt(null);
+        }
+    }
+
+    private String explanation(RunPlan plan, RunReport report) {
+        int code = report.exitCode();
+        String line = StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint()).explanation();
+        if (line != null) {
+            host.terminal().info("launcher: " + line);
+        }
+        return line;
+    }
+
+    /** The container's environment from the rendered definition, plus who launched it. */
+    private Map<String, String> environment(RunPlan plan) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
+            if (plan.definition().containerName().equals(c.path("name").asText())) {
+                c.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            }
+        }
+        env.put(EcsPlatform.LAUNCHED_BY_VARIABLE, "local:" + host.user());
+        return env;
+    }
+
+    private static Thread pump(InputStream from, OutputStream to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (from) {
+                int n;
+                while ((n = from.read(buffer)) > 0) {
+                    synchronized (to) {
+                        to.write(buffer, 0, n);
+                        to.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // The child closed its end: nothing more to copy.
+            }
+        }, "child-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
