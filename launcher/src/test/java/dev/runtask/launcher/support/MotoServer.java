@@ -125,7 +125,7 @@ public final class MotoServer {
                         .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request");
             }
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
+            if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(path + " → " + r.statusCode() + ": " + r.body());
             }
             return r.body();
