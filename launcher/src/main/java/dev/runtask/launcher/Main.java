@@ -6,6 +6,7 @@ import dev.runtask.launcher.explain.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Interrupts;
 import dev.runtask.launcher.io.Terminal;
+import dev.runtask.launcher.manifest.Suggestions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -43,8 +44,14 @@ public final class Main {
     private static int badParameters(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("launcher: " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
+        String suggestion = "";
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            var spec = cli.getCommandSpec();
+            var candidates = !spec.subcommands().isEmpty() ? spec.subcommands().keySet()
+                    : spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            suggestion = Suggestions.didYouMean(u.getUnmatched().get(0), candidates);
+        }
+        err.println("launcher: " + e.getMessage() + suggestion);
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         return ExitCodes.BAD_INPUT;
     }

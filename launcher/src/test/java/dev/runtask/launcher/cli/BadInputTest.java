@@ -1,0 +1,200 @@
+package dev.runtask.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtask.launcher.support.MotoFixture;
+import dev.runtask.launcher.support.Projects;
+import dev.runtask.launcher.support.TestHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The bad-input corpus: each case exits 2 with one clear line, and nothing reaches AWS. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    MotoFixture moto;
+    Path project;
+
+    @BeforeEach
+    void setUp() {
+        moto = new MotoFixture();
+        project = Projects.copyTo(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        moto.close();
+    }
+
+    private TestHost.Result run(TestHost host, String... args) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(moto.aws()));
+        all.addAll(List.of(args));
+        return host.run(all.toArray(String[]::new));
+    }
+
+    private TestHost.Result run(String... args) {
+        return run(moto.host(project), args);
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.writeString(project.resolve("task-definitions").resolve(file), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown env   | -e stagin -n hello-world                 | unknown environment \"stagin\"",
+        "unknown task  | -e moto -n helo-world                    | unknown task \"helo-world\" — did you mean \"hello-world\"?",
+        "unknown option| -e moto -n hello-world --nmae x          | task hello-world: unknown option --nmae — did you mean \"--name\"?",
+        "bad int       | -e moto -n sleep --seconds soon          | task sleep: --seconds: \"soon\" is not a valid long",
+        "missing param | -e moto -n import-users --api-token t    | task import-users: missing parameter <file>",
+        "missing opt   | -e moto -n import-users users.csv        | task import-users: missing required option --api-token",
+        "extra arg     | -e moto -n hello-world stray             | task hello-world: unexpected argument \"stray\"",
+        "no task       | -e moto                                  | Missing required option: '--task=TASK'",
+        "bad duration  | -e moto -n hello-world --timeout soon    | 'soon' is not a duration",
+    })
+    void run_badArguments_exits2AndSendsNothing(String name, String args, String message) {
+        TestHost.Result r = run(args.trim().split("\\s+"));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains(message);
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_malformedJson_namesFileLineAndColumn() throws IOException {
+        write("moto/task-definition.json", "{\n  \"family\": \"runtask-test\",\n  \"cpu\": 256\n  \"memory\": \"512\"\n}\n");
+
+        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_duplicateKey_isMalformed() throws IOException {
+        write("moto/tasks/hello-world.json", "{\"cpu\": \"256\",\n \"cpu\": \"512\"}");
+
+        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("task-definitions/moto/tasks/hello-world.json:2:").contains("Duplicate field 'cpu'");
+    }
+
+    @Test
+    void run_missingPlaceholderVariable_namesVariableAndFile() {
+        TestHost host = new TestHost().workDir(project).env("TEST_SUBNET", moto.subnet).env("RUNTASK_IMAGE_TAG", "abc123");
+
+        TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("task-definitions/moto/environment.json: network.securityGroups[0]: environment variable"
+                + " TEST_SECURITY_GROUP is not set");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_unknownConfigKey_suggestsTheKnownOne() throws IOException {
+        write("moto/tasks/hello-world.json", "{\"memroy\": \"1024\"}");
+
+        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("task-definitions/moto/tasks/hello-world.json: unknown key \"memroy\" — did you mean \"memory\"?");
+    }
+
+    @Test
+    void run_unknownTaskDefinitionField_isRefusedBeforeAws() throws IOException {
+        String definition = Files.readString(project.resolve("task-definitions/moto/task-definition.json"));
+        write("moto/task-definition.json", definition.replace("\"essential\"", "\"esential\""));
+
+        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown key \"containerDefinitions[0].esential\" — did you mean \"essential\"?");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_wrongAccount_refusesAfterOnlyAskingWhoTheCallerIs() {
+        TestHost host = moto.host(project).env("TEST_PINNED_ACCOUNT", "999999999999");
+
+        TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("environment moto is pinned to AWS account 999999999999 but the credentials belong to account 123456789012");
+        assertThat(moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+    }
+
+    @Test
+    void run_productionWithoutTerminalOrYes_refusesBeforeAws() {
+        TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("environment moto-prod needs confirmation and there is no terminal to ask on — re-run with --yes");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_productionConfirmedOnTerminal_runs() {
+        TestHost.Result r = run(moto.host(project).interactive("moto-prod\n"), "-e", "moto-prod", "-n", "hello-world", "--no-wait");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Type \"moto-prod\" to confirm:");
+    }
+
+    @Test
+    void run_productionNotConfirmed_runsNothing() {
+        TestHost.Result r = run(moto.host(project).interactive("yes\n"), "-e", "moto-prod", "-n", "hello-world");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("not confirmed: nothing was run");
+        assertThat(moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+    }
+
+    @Test
+    void run_productionWithYes_runsWithoutAsking() {
+        TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world", "--no-wait", "--yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
+    @Test
+    void run_dryRun_printsDefinitionAndRequestAndCallsNothing() {
+        TestHost.Result r = run("-e", "moto", "-n", "import-users", "--dry-run", "--", "--api-token", "s3cr3t", "users.csv");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"family\" : \"runtask-test\"").contains("\"clientToken\" : \"<generated once per run>\"")
+                .contains("\"import-users\", \"--api-token\", \"****\", \"users.csv\"");
+        assertThat(r.out()).doesNotContain("s3cr3t");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void run_keyWithoutSecret_exits2() {
+        TestHost.Result r = moto.host(project).run("run", "-e", "moto", "-n", "hello-world", "-k", "AKIA",
+                "--endpoint-url", moto.proxy.endpoint().toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("-k/--access-key-id and -s/--secret-access-key go together");
+        assertThat(moto.proxy.calls()).isEmpty();
+    }
+
+    @Test
+    void unknownCommand_suggestsClosest() {
+        TestHost.Result r = moto.host(project).run("rnu");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'rnu'").contains("did you mean \"run\"?");
+    }
+}
