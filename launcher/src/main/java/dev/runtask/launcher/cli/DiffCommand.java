@@ -41,7 +41,7 @@ public final class DiffCommand implements Callable<Integer> {
             planner.manifest().task(task);
         }
         RenderedDefinition local = planner.render(task);
-        if (planner.environment().config().isLocal()) {
+        if (planner.environment().config().runsLocally()) {
             throw LauncherException.badInput("environment " + environment.env + " runs locally: nothing is registered to compare with");
         }
         Terminal terminal = parent.host().terminal();

@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             RunPlan plan = planner.plan(task, taskArgs, options);
             EnvironmentConfig config = plan.environment().config();
             RunReport report;
-            if (config.isLocal()) {
+            if (config.runsLocally()) {
                 report = new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan);
             } else {
                 try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {

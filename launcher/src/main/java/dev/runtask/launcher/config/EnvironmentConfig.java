@@ -38,7 +38,7 @@ public record EnvironmentConfig(
     }
 
     @JsonIgnore
-    public boolean isLocal() {
+    public boolean runsLocally() {
         return "local".equals(platform);
     }
 

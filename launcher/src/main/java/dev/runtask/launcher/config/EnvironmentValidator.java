@@ -16,7 +16,7 @@ final class EnvironmentValidator {
 
     void validate(EnvironmentConfig c) {
         require(c.platform() != null && PLATFORMS.contains(c.platform()), "platform", "\"ecs\" or \"local\"");
-        if (c.isLocal()) {
+        if (c.runsLocally()) {
             return;
         }
         require(nonEmpty(c.region()), "region", "an AWS region such as \"ap-northeast-1\"");

@@ -58,6 +58,9 @@ public final class LocalPlatform implements TaskPlatform {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(plan.command());
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile());
+        // The child sees this launcher's environment (as the host gave it) minus AWS credentials.
+        builder.environment().clear();
+        builder.environment().putAll(host.env());
         WITHHELD.forEach(builder.environment()::remove);
         builder.environment().putAll(environment(plan));
         return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
@@ -73,7 +76,9 @@ public final class LocalPlatform implements TaskPlatform {
         // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
         Thread out = pump(process.getInputStream(), plan.options().json() ? host.terminal().err() : host.terminal().out());
         Thread err = pump(process.getErrorStream(), host.terminal().err());
-        host.interrupts().onInterrupt(process::destroy);
+        // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
+        // the lines the task prints while it shuts down.
+        host.interrupts().onInterrupt(() -> process.toHandle().destroy());
         try {
             int code = process.waitFor();
             out.join();
