@@ -1,5 +1,6 @@
 package dev.runtask.runtime.db;
 
+import java.lang.reflect.Field;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,5 +17,23 @@ public final class DryRun {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** Whether {@code task} has a {@code DryRun} mixin field and {@code --dry-run} was given. */
+  public static boolean requestedBy(Object task) {
+    for (Class<?> type = task.getClass(); type != null; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.getType() == DryRun.class) {
+          try {
+            field.setAccessible(true);
+            DryRun dryRun = (DryRun) field.get(task);
+            return dryRun != null && dryRun.enabled;
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the --dry-run mixin of " + type, e);
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -23,10 +23,20 @@ public final class ExecutionRecords {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRecords.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DataSource dataSource;
+  private final ConnectionSource dataSource;
+
+  /** Where records get their connections: a pool, or one short-lived connection. */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    Connection getConnection() throws SQLException;
+  }
+
+  public ExecutionRecords(ConnectionSource connections) {
+    this.dataSource = connections;
+  }
 
   public ExecutionRecords(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(dataSource::getConnection);
   }
 
   /** Inserts the record of a started execution; false (and a warning) if it could not. */

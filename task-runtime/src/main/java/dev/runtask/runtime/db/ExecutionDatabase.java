@@ -1,0 +1,91 @@
+package dev.runtask.runtime.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database of one execution, opened on first use: a task that never asks opens no pool and
+ * runs no migration. Uses the database pinned to the thread by a test harness if there is one
+ * (and then does not close it). In a dry run, opening it also opens the rollback-only outer
+ * transaction that the whole task runs in.
+ */
+public final class ExecutionDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ExecutionDatabase.class);
+
+  private final Map<String, String> env;
+  private final Path localDir;
+  private final boolean dryRun;
+  private final Consumer<Database> onOpen;
+  private Database database;
+  private boolean owned;
+  private JdbcTransactions.RollbackScope dryRunScope;
+  private ChangeCounter changes;
+
+  public ExecutionDatabase(
+      Map<String, String> env, Path localDir, boolean dryRun, Consumer<Database> onOpen) {
+    this.env = env;
+    this.localDir = localDir;
+    this.dryRun = dryRun;
+    this.onOpen = onOpen;
+  }
+
+  /** The settings from the environment; throws {@link DatabaseSettingsException} when invalid. */
+  public DatabaseSettings settings() {
+    return PinnedDatabase.current().map(Database::settings)
+        .orElseGet(() -> DatabaseSettings.fromEnvironment(env, localDir));
+  }
+
+  /** The database, connected and migrated on the first call. */
+  public synchronized Database get() {
+    if (database == null) {
+      Optional<Database> pinned = PinnedDatabase.current();
+      Database opened = pinned.orElseGet(() -> Database.open(settings()));
+      owned = pinned.isEmpty();
+      database = opened;
+      if (dryRun && !opened.transactions().inTransactionNow()) {
+        changes = new ChangeCounter();
+        dryRunScope = opened.jdbcTransactions().openRollbackOnly(changes);
+      }
+      onOpen.accept(opened);
+    }
+    return database;
+  }
+
+  public synchronized boolean isOpen() {
+    return database != null;
+  }
+
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  /**
+   * Rolls back a dry run and returns the summary of what would have changed; empty when this is
+   * not a dry run or the database was never opened.
+   */
+  public synchronized Optional<String> endDryRun() {
+    if (dryRunScope == null) {
+      return Optional.empty();
+    }
+    try {
+      dryRunScope.close();
+    } catch (RuntimeException e) {
+      log.warn("Rolling back the dry run failed: {}", e.getMessage());
+    }
+    dryRunScope = null;
+    return Optional.of(changes.summary());
+  }
+
+  /** Rolls back a dry run still open and closes the pool if this execution opened it. */
+  @Override
+  public synchronized void close() {
+    endDryRun();
+    if (database != null && owned) {
+      database.close();
+    }
+  }
+}
