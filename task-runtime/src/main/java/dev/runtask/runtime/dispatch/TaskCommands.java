@@ -1,0 +1,30 @@
+package dev.runtask.runtime.dispatch;
+
+import dev.runtask.runtime.api.RunnableTask;
+import dev.runtask.runtime.index.TaskEntry;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Builds the picocli command of a task from its annotated option fields and its index entry. */
+public final class TaskCommands {
+  private TaskCommands() {}
+
+  /** A new, unconfigured instance of the task class (one per execution). */
+  public static RunnableTask instantiate(TaskEntry entry) throws ReflectiveOperationException {
+    Class<?> type = Class.forName(entry.className(), true, Thread.currentThread().getContextClassLoader());
+    return (RunnableTask) type.getConstructor().newInstance();
+  }
+
+  /** The command whose parsing fills {@code task}'s option fields. */
+  public static CommandLine commandLine(TaskEntry entry, RunnableTask task) {
+    // Lenient: a task without any option is still a valid command.
+    CommandSpec spec = CommandSpec.forAnnotatedObjectLenient(task);
+    spec.name(entry.name());
+    spec.usageMessage().description(entry.description());
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+    CommandLine commandLine = new CommandLine(spec);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.runtask.runtime.index;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The tasks known to this build, read from the index the annotation processor wrote at compile time. */
+public final class TaskIndex {
+  /** Where {@link TaskIndexProcessor} writes the index inside the class output. */
+  public static final String RESOURCE = "META-INF/runtask/tasks.index";
+
+  private final Map<String, TaskEntry> byName;
+
+  private TaskIndex(Map<String, TaskEntry> byName) {
+    this.byName = Collections.unmodifiableMap(byName);
+  }
+
+  /** Reads every index on the class path of {@code loader} (one per compiled module). */
+  public static TaskIndex load(ClassLoader loader) {
+    Map<String, TaskEntry> byName = new TreeMap<>();
+    try {
+      Enumeration<URL> resources = loader.getResources(RESOURCE);
+      while (resources.hasMoreElements()) {
+        URL url = resources.nextElement();
+        for (TaskEntry entry : read(url)) {
+          TaskEntry previous = byName.putIfAbsent(entry.name(), entry);
+          if (previous != null && !previous.className().equals(entry.className())) {
+            throw new IllegalStateException("Task name '" + entry.name() + "' is used by both "
+                + previous.className() + " and " + entry.className());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the task index " + RESOURCE, e);
+    }
+    return new TaskIndex(byName);
+  }
+
+  /** Builds an index from entries directly (tests, tools). */
+  public static TaskIndex of(List<TaskEntry> entries) {
+    Map<String, TaskEntry> byName = new TreeMap<>();
+    entries.forEach(e -> byName.put(e.name(), e));
+    return new TaskIndex(byName);
+  }
+
+  public Optional<TaskEntry> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** All tasks, sorted by name. */
+  public List<TaskEntry> entries() {
+    return List.copyOf(byName.values());
+  }
+
+  private static List<TaskEntry> read(URL url) throws IOException {
+    List<TaskEntry> entries = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          entries.add(TaskEntry.parse(line));
+        }
+      }
+    }
+    return entries;
+  }
+}
