@@ -1,7 +1,6 @@
 package dev.runtask.runtime;
 
 import dev.runtask.runtime.api.ExitCodes;
-import dev.runtask.runtime.execution.StopSignals;
 import dev.runtask.runtime.logging.EcsTaskMetadata;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class Main {
       return;
     }
     TaskRuntime runtime = TaskRuntime.builder().env(env).ecsTaskArn(EcsTaskMetadata.taskArn(env)).build();
-    StopSignals.install(runtime::requestStop, grace);
+    StopSignals.install(runtime, grace);
     System.exit(runtime.execute(args));
   }
 

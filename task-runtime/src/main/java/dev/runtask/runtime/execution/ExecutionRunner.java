@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /** Runs one execution on the calling thread and turns what happened into an exit code. */
 public final class ExecutionRunner {
@@ -20,7 +19,7 @@ public final class ExecutionRunner {
 
   /** Runs {@code task}; never throws — every outcome is an exit code and a log line. */
   public int run(RunnableTask task, Execution execution, String optionSummary) {
-    try (LogContext ignored = LogContext.of(execution)) {
+    try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
       log.info("Starting task {}{}", execution.taskName(), optionSummary.isEmpty() ? "" : " with " + optionSummary);
       int code = outcome(task, execution);
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
@@ -65,22 +64,5 @@ public final class ExecutionRunner {
     String message = failure.getMessage();
     String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     return text.replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  /** The MDC keys every log line of an execution carries; removed when the execution ends. */
-  private static final class LogContext implements AutoCloseable {
-    static LogContext of(Execution execution) {
-      MDC.put("task", execution.taskName());
-      MDC.put("runId", execution.runId());
-      execution.ecsTaskArn().ifPresent(arn -> MDC.put("ecsTaskArn", arn));
-      return new LogContext();
-    }
-
-    @Override
-    public void close() {
-      MDC.remove("task");
-      MDC.remove("runId");
-      MDC.remove("ecsTaskArn");
-    }
   }
 }
