@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -32,10 +34,20 @@ public final class Main {
     /** Runs one command line on {@code host} and returns the exit code; tests call this in-process. */
     public static int run(Host host, String... args) {
         CommandLine cli = new CommandLine(new LauncherCommand(host));
+        // Only the invoked subcommand is modelled: picocli's reflection over every command is a
+        // noticeable share of a short run's start-up. Help and typos still see all of them.
+        Map<String, Supplier<Object>> subcommands = LauncherCommand.subcommands();
+        if (args.length > 0 && subcommands.containsKey(args[0])) {
+            cli.addSubcommand(subcommands.get(args[0]).get());
+        } else {
+            subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
+        }
         cli.setOut(new PrintWriter(host.terminal().out(), true));
         cli.setErr(new PrintWriter(host.terminal().err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        if (cli.getSubcommands().containsKey("run")) {
+            cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        }
         cli.setParameterExceptionHandler(Main::badParameters);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
         return cli.execute(args);

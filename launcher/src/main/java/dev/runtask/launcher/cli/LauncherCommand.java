@@ -1,12 +1,14 @@
 package dev.runtask.launcher.cli;
 
 import dev.runtask.launcher.io.Host;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code launcher} command; holds the host the subcommands run on. */
 @Command(name = "launcher", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run the team's tasks on ECS Fargate (or locally) and get their exit code back.",
-        subcommands = {RunCommand.class, RenderCommand.class, DiffCommand.class, TasksCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the task succeeded", "1, 3-99:the task's own exit code", "2:bad input or configuration; nothing was sent to AWS",
@@ -17,6 +19,16 @@ public final class LauncherCommand {
 
     public LauncherCommand(Host host) {
         this.host = host;
+    }
+
+    /** The subcommands by name, created on demand (see Main). */
+    public static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("run", RunCommand::new);
+        all.put("render", RenderCommand::new);
+        all.put("diff", DiffCommand::new);
+        all.put("tasks", TasksCommand::new);
+        return all;
     }
 
     Host host() {

@@ -76,18 +76,18 @@ public final class RunCommand implements Callable<Integer> {
         Host host = parent.host();
         RunOptions options = new RunOptions(!noWait, timeout, stopOnTimeout, stopOnInterrupt, dryRun, output.json(), yes,
                 pollInterval, maxPollInterval, logGrace);
+        AwsClients clients = null;
         try {
             Planner planner = new Planner(host, environment);
-            RunPlan plan = planner.plan(task, taskArgs, options);
-            EnvironmentConfig config = plan.environment().config();
-            RunReport report;
-            if (config.runsLocally()) {
-                report = new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan);
-            } else {
-                try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-                    report = new EcsPlatform(host, clients).run(plan);
-                }
+            EnvironmentConfig config = planner.environment().config();
+            if (!config.runsLocally() && !dryRun) {
+                clients = new AwsClients(aws.settings(config, host.env()));
+                clients.prebuild();
             }
+            RunPlan plan = planner.plan(task, taskArgs, options);
+            RunReport report = config.runsLocally()
+                    ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan)
+                    : new EcsPlatform(host, clients).run(plan);
             if (output.json()) {
                 host.terminal().result(JsonFiles.pretty(report.json()));
             }
@@ -98,6 +98,10 @@ public final class RunCommand implements Callable<Integer> {
                         .exit(e.exitCode(), e.getMessage()).json()));
             }
             throw e;
+        } finally {
+            if (clients != null) {
+                clients.close();
+            }
         }
     }
 }

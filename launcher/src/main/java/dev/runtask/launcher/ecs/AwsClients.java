@@ -20,11 +20,14 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
-    private SdkHttpClient http;
-    private EcsClient ecs;
-    private EcrClient ecr;
-    private CloudWatchLogsClient logs;
-    private StsClient sts;
+    private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(60))
+            .build());
+    private final Lazy<EcsClient> ecs = new Lazy<>(() -> configure(EcsClient.builder()).build());
+    private final Lazy<EcrClient> ecr = new Lazy<>(() -> configure(EcrClient.builder()).build());
+    private final Lazy<CloudWatchLogsClient> logs = new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
+    private final Lazy<StsClient> sts = new Lazy<>(() -> configure(StsClient.builder()).build());
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -34,48 +37,45 @@ public final class AwsClients implements AutoCloseable {
         return settings;
     }
 
-    public synchronized EcsClient ecs() {
-        if (ecs == null) {
-            ecs = configure(EcsClient.builder()).build();
-        }
-        return ecs;
+    public EcsClient ecs() {
+        return ecs.get();
     }
 
-    public synchronized EcrClient ecr() {
-        if (ecr == null) {
-            ecr = configure(EcrClient.builder()).build();
-        }
-        return ecr;
+    public EcrClient ecr() {
+        return ecr.get();
     }
 
-    public synchronized CloudWatchLogsClient logs() {
-        if (logs == null) {
-            logs = configure(CloudWatchLogsClient.builder()).build();
-        }
-        return logs;
+    public CloudWatchLogsClient logs() {
+        return logs.get();
     }
 
-    public synchronized StsClient sts() {
-        if (sts == null) {
-            sts = configure(StsClient.builder()).build();
-        }
-        return sts;
+    public StsClient sts() {
+        return sts.get();
     }
 
-    private synchronized SdkHttpClient http() {
-        if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .socketTimeout(Duration.ofSeconds(60))
-                    .build();
+    /**
+     * Builds the STS, ECR and ECS clients on background threads while the caller is still
+     * validating input: building (class loading, endpoint rules) is most of a short run's start-up
+     * cost, and it sends nothing over the network.
+     */
+    public void prebuild() {
+        for (Lazy<?> client : java.util.List.of(sts, ecr, ecs)) {
+            Thread t = new Thread(() -> {
+                try {
+                    client.get();
+                } catch (RuntimeException e) {
+                    // Reported when the client is really used, on the caller's thread.
+                }
+            }, "aws-client-prebuild");
+            t.setDaemon(true);
+            t.start();
         }
-        return http;
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(settings.credentials())
-                .httpClient(http())
+                .httpClient(http.get())
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
@@ -84,14 +84,45 @@ public final class AwsClients implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        for (AutoCloseable c : new AutoCloseable[] {ecs, ecr, logs, sts, http}) {
-            if (c != null) {
+    public void close() {
+        for (Lazy<? extends AutoCloseable> c : java.util.List.of(ecs, ecr, logs, sts, http)) {
+            c.ifBuilt(client -> {
                 try {
-                    c.close();
+                    client.close();
                 } catch (Exception e) {
                     // Closing at exit: nothing useful to do with a failure here.
                 }
+            });
+        }
+    }
+
+    /** A value built once on first use; each has its own lock so different clients build in parallel. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        void ifBuilt(java.util.function.Consumer<T> action) {
+            T v = value;
+            if (v != null) {
+                action.accept(v);
             }
         }
     }

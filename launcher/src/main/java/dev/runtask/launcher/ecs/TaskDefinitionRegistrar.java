@@ -44,7 +44,11 @@ public final class TaskDefinitionRegistrar {
     }
 
     public Registration registerIfChanged(RenderedDefinition local) {
-        TaskDefinition latest = latest(local.family());
+        return registerIfChanged(local, latest(local.family()));
+    }
+
+    /** As above with the latest revision already fetched (in parallel with the image check). */
+    public Registration registerIfChanged(RenderedDefinition local, TaskDefinition latest) {
         List<String> changes = changes(latest, local);
         if (latest != null && changes.isEmpty()) {
             return new Registration(latest.taskDefinitionArn(), latest.family() + ":" + latest.revision(), false, List.of());

@@ -25,10 +25,13 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * The ECS pipeline: caller identity and account pin → production confirmation → image check →
@@ -57,8 +60,13 @@ public final class EcsPlatform implements TaskPlatform {
             CallerIdentity caller = CallerIdentity.of(clients.sts());
             caller.requireAccount(config.accountId(), plan.environment().name());
             Confirmation.confirm(host, plan, caller.account());
+            // Both are reads: the latest revision is fetched while the image is checked. The image
+            // check comes before registering so an unpushed commit leaves no revision behind.
+            TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
+            CompletableFuture<TaskDefinition> latest = CompletableFuture.supplyAsync(
+                    () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
             new ImageCheck(clients.ecr()).check(image(plan));
-            Registration registration = new TaskDefinitionRegistrar(clients.ecs()).registerIfChanged(plan.definition());
+            Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
             announce(terminal, registration);
             report.put("taskDefinition", registration.familyRevision()).put("registered", registration.registered());
 
@@ -76,6 +84,23 @@ public final class EcsPlatform implements TaskPlatform {
             throw new LauncherException(ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("credentials")
                     ? " — pass -k/-s, --profile or the AWS_* environment variables" : ""), e);
+        }
+    }
+
+    private static void daemon(Runnable work) {
+        Thread t = new Thread(work, "aws-read");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the launcher against AWS CLI v2 on the same moto endpoint, in one run:
+#   java -jar launcher/target/launcher.jar run --no-wait ...   vs   /usr/bin/aws ecs run-task ...
+# Prints wall time (hyperfine, or a loop when it is missing) and peak RSS (/usr/bin/time -v), and
+# the ratios launcher/aws-cli. Targets: wall <= 0.7x, RSS <= 1.5x.
+#
+# Needs: launcher/target/launcher.jar (mvn -B -pl launcher -am install -DskipTests), moto_server on
+# PATH, /usr/bin/aws = AWS CLI v2 (Debian: apt-get install -y awscli), /usr/bin/time; hyperfine optional.
+# Env: RUNS (default 15), WARMUP (default 3), JAVA (default java).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR="$ROOT/launcher/target/launcher.jar"
+JSA="$ROOT/launcher/target/launcher.jsa"
+RUNS=${RUNS:-15}
+WARMUP=${WARMUP:-3}
+JAVA=${JAVA:-java}
+AWS=/usr/bin/aws
+
+die() { echo "launcher-run.sh: $*" >&2; exit 1; }
+[[ -f "$JAR" ]] || die "$JAR missing: mvn -B -pl launcher -am install -DskipTests"
+command -v moto_server >/dev/null || die "moto_server not on PATH"
+[[ -x "$AWS" ]] || die "$AWS missing (AWS CLI v2): apt-get update && apt-get install -y awscli"
+[[ -x /usr/bin/time ]] || die "/usr/bin/time missing: apt-get install -y time"
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+MOTO_PID=$!
+cleanup() { kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+ENDPOINT="http://127.0.0.1:$PORT"
+for _ in $(seq 1 100); do curl -sf -o /dev/null -X POST "$ENDPOINT/moto-api/reset" && break; sleep 0.2; done
+
+# Credentials for moto only, in the environment (never in argv): both tools read the standard variables.
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
+awsm() { "$AWS" --endpoint-url "$ENDPOINT" "$@"; }
+awsm ecs create-cluster --cluster-name runtask-bench >/dev/null
+awsm ecr create-repository --repository-name runtask >/dev/null
+awsm ecr put-image --repository-name runtask --image-tag bench \
+  --image-manifest '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000"},"layers":[]}' >/dev/null
+awsm logs create-log-group --log-group-name /ecs/runtask-bench
+SUBNET=$(awsm ec2 describe-subnets --query 'Subnets[0].SubnetId' --output text)
+SG=$(awsm ec2 describe-security-groups --query 'SecurityGroups[0].GroupId' --output text)
+
+mkdir -p "$WORK/project/task-definitions/bench"
+cat >"$WORK/project/task-definitions/bench/environment.json" <<JSON
+{"platform": "ecs", "region": "us-east-1", "accountId": "123456789012", "cluster": "runtask-bench",
+ "containerName": "task", "launchType": "FARGATE",
+ "network": {"subnets": ["$SUBNET"], "securityGroups": ["$SG"], "assignPublicIp": false},
+ "logs": {"group": "/ecs/runtask-bench", "streamPrefix": "runtask"}}
+JSON
+cat >"$WORK/project/task-definitions/bench/task-definition.json" <<'JSON'
+{"family": "runtask-bench", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+ "containerDefinitions": [{"name": "task", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/runtask:{{ image_tag }}",
+   "essential": true, "memory": 512}]}
+JSON
+cd "$WORK/project"
+
+# The JVM flags the launcher is meant to be run with (scripts/run_task.sh uses the same):
+# C1 only (short-lived CLI), serial GC, small heap, and the AppCDS archive when it exists.
+JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx96m -XX:CICompilerCount=1 -Xshare:auto)
+LAUNCH=(run -e bench -n hello-world --image-tag bench --endpoint-url "$ENDPOINT" --no-wait -- --name bench)
+
+# AppCDS, the documented step: one training run dumps the loaded classes into launcher.jsa.
+if [[ ! -f "$JSA" || "$JSA" -ot "$JAR" ]]; then
+  "$JAVA" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
+    || { cat "$WORK/cds.log" >&2; die "training run failed"; }
+fi
+LAUNCHER_CMD="$JAVA ${JVM_FLAGS[*]} -XX:SharedArchiveFile=$JSA -jar $JAR ${LAUNCH[*]}"
+AWS_CMD="$AWS --endpoint-url $ENDPOINT ecs run-task --cluster runtask-bench --task-definition runtask-bench --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG]} --overrides containerOverrides=[{name=task,command=[hello-world,--name,bench]}] --output json"
+
+# Both must work before they are timed.
+$LAUNCHER_CMD >/dev/null 2>&1 || { $LAUNCHER_CMD; die "launcher run failed"; }
+$AWS_CMD >/dev/null || die "aws ecs run-task failed"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/wall.json" \
+    -n launcher "$LAUNCHER_CMD" -n aws-cli-v2 "$AWS_CMD" >&2
+  read -r L_WALL A_WALL < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"])' "$WORK/wall.json")
+else
+  timeit() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+  L_WALL=$(for _ in $(seq "$RUNS"); do timeit $LAUNCHER_CMD; done | median)
+  A_WALL=$(for _ in $(seq "$RUNS"); do timeit $AWS_CMD; done | median)
+fi
+
+rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}'; }
+L_RSS=$(for _ in $(seq 5); do rss $LAUNCHER_CMD; done | median)
+A_RSS=$(for _ in $(seq 5); do rss $AWS_CMD; done | median)
+
+printf '\n%-12s %10s %12s\n' "" "wall (s)" "peak RSS (KB)"
+printf '%-12s %10.3f %12d\n' launcher "$L_WALL" "$L_RSS" aws-cli-v2 "$A_WALL" "$A_RSS"
+python3 - "$L_WALL" "$A_WALL" "$L_RSS" "$A_RSS" <<'PY'
+import sys
+lw, aw, lr, ar = map(float, sys.argv[1:])
+w, r = lw / aw, lr / ar
+print(f"ratio wall {w:.2f}x (target <= 0.70x: {'ok' if w <= 0.7 else 'MISSED'})")
+print(f"ratio RSS  {r:.2f}x (target <= 1.50x: {'ok' if r <= 1.5 else 'MISSED'})")
+PY
