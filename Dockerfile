@@ -70,7 +70,16 @@ RUN groupadd --gid 10001 app \
  && mkdir -p /app \
  && chown app:app /app
 WORKDIR /app
-COPY --from=jars /out/tasks.jar /out/jvm.options /app/
+COPY --from=jars /out/tasks.jar /app/
+COPY --from=jars /out/jvm.options /tmp/jvm.options.build
+# jvm.options as the build wrote it, with the AppCDS archive at /app/tasks.jsa. The archive is made
+# here, by this image's own JVM (an archive from another JVM build is ignored), from a hello-world
+# run like the build's own training run; its execution records (.local/ in /tmp) are dropped.
+RUN sed -e 's|^-XX:SharedArchiveFile=.*|-XX:SharedArchiveFile=/app/tasks.jsa|' /tmp/jvm.options.build >/app/jvm.options \
+ && rm /tmp/jvm.options.build \
+ && cd /tmp \
+ && java -XX:ArchiveClassesAtExit=/app/tasks.jsa -jar /app/tasks.jar hello-world >/dev/null \
+ && rm -rf /tmp/.local /tmp/hsperfdata_*
 USER 10001:10001
 # Exec form: java is PID 1, so SIGTERM from ECS StopTask reaches the JVM (exit 143), and ECS's
 # command override [TASK, args...] is appended unchanged, never through a shell.

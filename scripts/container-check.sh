@@ -3,7 +3,8 @@
 #   1. `hello-world --name container-check` greets and exits 0;
 #   2. `sleep --seconds 60`, then the engine stops the container (SIGTERM): exit 143, well before
 #      the engine's kill timeout (PID 1 is java, the signal reaches the JVM);
-#   3. it runs as a non-root user and carries org.opencontainers.image.revision = the commit.
+#   3. it runs as a non-root user and carries org.opencontainers.image.revision = the commit;
+#   4. the AppCDS archive that /app/jvm.options names was made by the image's JVM and maps.
 # Engine: docker when `docker info` works, else podman (flags from ENVIRONMENT.md), else it prints
 # "SKIPPED: no container engine (...)" and exits 0. RUNTASK_CONTAINER_ENGINE=docker|podman forces one.
 #
@@ -155,4 +156,12 @@ uid=$(ctr run --rm "${run_flags[@]}" --entrypoint id "$image" -u)
 revision=$(ctr inspect --format '{{index .Config.Labels "org.opencontainers.image.revision"}}' "$image")
 [[ $revision == "$sha" ]] || fail "label org.opencontainers.image.revision is '$revision', expected $sha"
 say "ok: runs as uid $uid; org.opencontainers.image.revision=$sha"
+
+# ---- 4. the AppCDS archive named in jvm.options maps (with -Xshare:on a bad archive is an error) --
+archive=$(ctr run --rm "${run_flags[@]}" --entrypoint cat "$image" /app/jvm.options | sed -n 's/^-XX:SharedArchiveFile=//p')
+if [[ -n $archive ]]; then
+  ctr run --rm "${run_flags[@]}" --entrypoint java "$image" @/app/jvm.options -Xshare:on -jar /app/tasks.jar \
+    hello-world >/dev/null 2>&1 || fail "the CDS archive $archive does not map (-Xshare:on fails)"
+  say "ok: CDS archive $archive maps"
+fi
 say "OK ($engine, image $image)"
