@@ -1,5 +1,6 @@
 package dev.runtask.runtime;
 
+import dev.runtask.runtime.db.DryRun;
 import dev.runtask.runtime.dispatch.Dispatch;
 import dev.runtask.runtime.dispatch.TaskDispatcher;
 import dev.runtask.runtime.execution.Execution;
@@ -48,7 +49,8 @@ public final class TaskRuntime {
       return answered.exitCode();
     }
     Dispatch.Ready ready = (Dispatch.Ready) dispatch;
-    Execution execution = executions.newExecution(ready.entry().name(), ready.redactedArgs());
+    Execution execution = executions.newExecution(ready.entry().name(), ready.redactedArgs(),
+        ready.entry().singleInstance(), DryRun.requestedBy(ready.task()));
     running.set(execution);
     try {
       return new ExecutionRunner(err).run(ready.task(), execution, ready.optionSummary());

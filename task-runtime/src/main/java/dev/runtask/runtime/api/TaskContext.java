@@ -1,5 +1,6 @@
 package dev.runtask.runtime.api;
 
+import dev.runtask.runtime.db.Database;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -19,4 +20,13 @@ public interface TaskContext {
 
   /** Set when the task is asked to stop (SIGTERM/SIGINT); long loops should check it. */
   Cancellation cancellation();
+
+  /**
+   * The database of this execution (RUNTASK_DB_* settings, or the embedded default), connected and
+   * migrated on first use: a task that never calls this opens no pool. Usecases take
+   * {@code database().transactions()}, repositories {@code database().connections()}.
+   */
+  default Database database() {
+    throw new UnsupportedOperationException("this context has no database");
+  }
 }

@@ -1,6 +1,8 @@
 package dev.runtask.runtime.execution;
 
 import dev.runtask.runtime.api.TaskContext;
+import dev.runtask.runtime.db.Database;
+import dev.runtask.runtime.records.ExecutionBookkeeping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class Execution implements TaskContext {
   private final Optional<String> ecsTaskArn;
   private final Optional<String> launchedBy;
   private final Thread thread;
+  /** The database side of this execution; set by {@link ExecutionFactory}. */
+  ExecutionBookkeeping bookkeeping;
 
   Execution(String taskName, Clock clock, List<String> redactedArgs, Optional<String> ecsTaskArn,
       Optional<String> launchedBy) {
@@ -57,6 +61,14 @@ public final class Execution implements TaskContext {
   @Override
   public StopRequest cancellation() {
     return stopRequest;
+  }
+
+  @Override
+  public Database database() {
+    if (bookkeeping == null) {
+      return TaskContext.super.database();
+    }
+    return bookkeeping.database();
   }
 
   /** The task's arguments with secret values masked. */

@@ -1,5 +1,8 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.runtime.records.ExecutionBookkeeping;
+import dev.runtask.runtime.records.ExecutionStart;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,22 @@ public final class ExecutionFactory {
     this.ecsTaskArn = ecsTaskArn;
   }
 
+  /** Where the embedded default database, lock files and local objects live. */
+  static final Path LOCAL_DIR = Path.of(".local");
+
   public Execution newExecution(String taskName, List<String> redactedArgs) {
+    return newExecution(taskName, redactedArgs, false, false);
+  }
+
+  /** A new execution; {@code singleInstance} and {@code dryRun} shape its database side. */
+  public Execution newExecution(
+      String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
     Optional<String> launchedBy = Optional.ofNullable(env.get(LAUNCHED_BY)).filter(s -> !s.isBlank());
-    return new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
+    Execution execution = new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
+    execution.bookkeeping = new ExecutionBookkeeping(
+        new ExecutionStart(execution.runId(), taskName, redactedArgs, execution.startedAt(),
+            ecsTaskArn, launchedBy, dryRun),
+        singleInstance, env, LOCAL_DIR);
+    return execution;
   }
 }

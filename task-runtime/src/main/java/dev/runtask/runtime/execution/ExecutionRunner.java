@@ -2,8 +2,12 @@ package dev.runtask.runtime.execution;
 
 import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.api.RunnableTask;
+import dev.runtask.runtime.db.DatabaseSettingsException;
+import dev.runtask.runtime.db.DatabaseUnavailableException;
+import dev.runtask.runtime.tcc.ObjectStoreSettingsException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +16,7 @@ public final class ExecutionRunner {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
 
   private final PrintStream err;
+  private String failureSummary;
 
   public ExecutionRunner(PrintStream err) {
     this.err = err;
@@ -20,8 +25,23 @@ public final class ExecutionRunner {
   /** Runs {@code task}; never throws — every outcome is an exit code and a log line. */
   public int run(RunnableTask task, Execution execution, String optionSummary) {
     try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
+      if (execution.bookkeeping != null) {
+        OptionalInt refused = execution.bookkeeping.beforeRun(err);
+        if (refused.isPresent()) {
+          log.warn("Task {} not started (exit code {})", execution.taskName(), refused.getAsInt());
+          execution.bookkeeping.close();
+          return refused.getAsInt();
+        }
+      }
       log.info("Starting task {}{}", execution.taskName(), optionSummary.isEmpty() ? "" : " with " + optionSummary);
-      int code = outcome(task, execution);
+      int code = ExitCodes.FAILED;
+      try {
+        code = outcome(task, execution);
+      } finally {
+        if (execution.bookkeeping != null) {
+          execution.bookkeeping.afterRun(code, failureSummary, execution.clock().instant());
+        }
+      }
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
       log.info("Task {} finished with exit code {} after {} ms", execution.taskName(), code, took.toMillis());
       return code;
@@ -45,6 +65,19 @@ public final class ExecutionRunner {
       log.warn("Task {} was stopped by {}{}", execution.taskName(), signal.get().name(),
           failure == null ? "" : " (" + oneLine(failure) + ")");
       return signal.get().exitCode();
+    }
+    if (failure != null) {
+      failureSummary = oneLine(failure);
+    }
+    if (failure instanceof DatabaseSettingsException || failure instanceof ObjectStoreSettingsException) {
+      log.error("Task {}: {}", execution.taskName(), failure.getMessage());
+      err.println(execution.taskName() + ": " + failure.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (failure instanceof DatabaseUnavailableException) {
+      log.error("Task {} failed", execution.taskName(), failure);
+      err.println(execution.taskName() + " failed: " + failure.getMessage());
+      return ExitCodes.FAILED;
     }
     if (failure != null) {
       log.error("Task {} failed", execution.taskName(), failure);
