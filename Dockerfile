@@ -49,6 +49,8 @@ RUN groupadd --gid 10001 app \
  && mkdir -p /app \
  && chown app:app /app
 WORKDIR /app
+# UTF-8 output (the launcher prints '—' and '→'); minimal base images default to ASCII.
+ENV LANG=C.UTF-8
 COPY --from=jars /out/launcher.jar /app/launcher.jar
 # `-e local` runs tasks/target/tasks.jar in a child JVM, as it does from the repository root.
 COPY --from=jars /out/tasks.jar /out/jvm.options /app/tasks/target/
@@ -70,6 +72,7 @@ RUN groupadd --gid 10001 app \
  && mkdir -p /app \
  && chown app:app /app
 WORKDIR /app
+ENV LANG=C.UTF-8
 COPY --from=jars /out/tasks.jar /app/
 COPY --from=jars /out/jvm.options /tmp/jvm.options.build
 # jvm.options as the build wrote it, with the AppCDS archive at /app/tasks.jsa. The archive is made
