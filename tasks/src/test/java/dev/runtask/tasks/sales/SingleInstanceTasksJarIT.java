@@ -26,10 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Single-instance tasks across real processes: a second run exits 100 while the first holds the
- * lock, and killing the holder with SIGKILL frees the lock (no lock row left behind).
+ * Single-instance tasks across real processes running the built tasks.jar (launch line of
+ * docs/CONTRACTS.md): a second run exits 100 while the first holds the lock, and killing the holder
+ * with SIGKILL frees the lock (no lock row left behind, unlike Spring Cloud Task's #503/#947).
  */
-class SingleInstanceChildProcessTest {
+class SingleInstanceTasksJarIT {
   static final String TASK = "recalculate-sale-totals";
   final String saleId = "SI-" + UUID.randomUUID().toString().substring(0, 8);
   final List<Process> children = new ArrayList<>();
@@ -49,8 +50,9 @@ class SingleInstanceChildProcessTest {
 
   Process start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "dev.runtask.runtime.Main", TASK);
+    Path target = Path.of("target").toAbsolutePath();
+    ProcessBuilder pb = new ProcessBuilder(java, "@" + target.resolve("jvm.options"),
+        "-jar", target.resolve("tasks.jar").toString(), TASK);
     Map<String, String> env = pb.environment();
     env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     env.put("RUNTASK_DB_USER", "postgres");
