@@ -15,7 +15,7 @@ readonly FORWARDED=(AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AW
 
 usage() {
   cat <<EOF
-Usage: $PROG -e ENV -n TASK [-k KEY_ID -s SECRET [-t SESSION_TOKEN] | -p PROFILE] [-- TASK_ARGS...]
+Usage: $PROG -e ENV -n TASK [-k KEY_ID -s SECRET [-t SESSION_TOKEN] | -p PROFILE] [-y] [-- TASK_ARGS...]
 
 Runs TASK in ENV with the launcher in the docker-compose '$SERVICE' service:
   docker compose exec -e AWS_... $SERVICE java -jar /app/launcher.jar run -e ENV -n TASK -- TASK_ARGS
@@ -26,6 +26,7 @@ Runs TASK in ENV with the launcher in the docker-compose '$SERVICE' service:
   -s SECRET         AWS secret access key (required with -k)
   -t SESSION_TOKEN  AWS session token for temporary credentials (with -k and -s)
   -p PROFILE        AWS profile from ~/.aws (mounted into the service) instead of keys
+  -y                do not ask for confirmation (production asks; without a terminal it must be -y)
   -h                show this help
 
 Without -k/-s/-p the AWS_* variables already exported in your shell are forwarded by name.
@@ -49,8 +50,8 @@ version_lt() {
   ((10#$a_major < 10#$b_major || (10#$a_major == 10#$b_major && 10#${a_minor%%.*} < 10#${b_minor%%.*})))
 }
 
-env_name='' task='' key_id='' secret='' session_token='' profile=''
-while getopts ':e:n:k:s:t:p:h' opt; do
+env_name='' task='' key_id='' secret='' session_token='' profile='' yes=false
+while getopts ':e:n:k:s:t:p:yh' opt; do
   case $opt in
     e) env_name=$OPTARG ;;
     n) task=$OPTARG ;;
@@ -58,6 +59,7 @@ while getopts ':e:n:k:s:t:p:h' opt; do
     s) secret=$OPTARG ;;
     t) session_token=$OPTARG ;;
     p) profile=$OPTARG ;;
+    y) yes=true ;;
     h) usage; exit 0 ;;
     :) die "option -$OPTARG needs a value (see -h)" ;;
     \?) die "unknown option -$OPTARG (see -h)" ;;
@@ -117,5 +119,8 @@ for name in "${FORWARDED[@]}"; do
   [[ -z ${!name+set} ]] || exec_args+=(-e "$name")
 done
 
+launcher_args=(run -e "$env_name" -n "$task")
+! $yes || launcher_args+=(--yes)
+
 exec "${compose[@]}" "${exec_args[@]}" "$SERVICE" \
-  java -jar /app/launcher.jar run -e "$env_name" -n "$task" -- "$@"
+  java -jar /app/launcher.jar "${launcher_args[@]}" -- "$@"

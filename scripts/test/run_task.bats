@@ -199,3 +199,10 @@ exec_argv() { cat "$STUB_LOG/exec.argv"; }
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"docker-compose"* ]]
 }
+
+@test "-y passes --yes to the launcher, before the task's arguments" {
+  run "$SCRIPT" -e production -n hello-world -y -- --name ops
+  [ "$status" -eq 0 ]
+  run tail -9 "$STUB_LOG/exec.argv"
+  [ "${lines[*]}" = "run -e production -n hello-world --yes -- --name ops" ]
+}
