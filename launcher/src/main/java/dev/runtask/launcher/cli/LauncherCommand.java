@@ -28,6 +28,7 @@ public final class LauncherCommand {
         all.put("render", RenderCommand::new);
         all.put("diff", DiffCommand::new);
         all.put("tasks", TasksCommand::new);
+        all.put("new", NewCommand::new);
         return all;
     }
 
