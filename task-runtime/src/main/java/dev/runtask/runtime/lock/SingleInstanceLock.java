@@ -20,11 +20,17 @@ public interface SingleInstanceLock {
   /** Takes the lock for {@code taskName}, or returns empty when another run holds it. */
   Optional<Held> tryAcquire(String taskName);
 
-  /** The lock that fits the database: advisory lock on PostgreSQL, file lock otherwise. */
+  /**
+   * The lock that fits the database: advisory lock on PostgreSQL; otherwise a file lock under
+   * {@code localDir/locks} for the embedded default, or under the temp directory for another H2
+   * URL (processes on one machine share both).
+   */
   static SingleInstanceLock forDatabase(DatabaseSettings settings, Path localDir) {
     if (settings.isPostgres()) {
       return new PostgresAdvisoryLock(settings);
     }
-    return new FileSingleInstanceLock(localDir.resolve("locks"));
+    Path dir = settings.isEmbeddedDefault() ? localDir.resolve("locks")
+        : Path.of(System.getProperty("java.io.tmpdir"), "runtask-locks");
+    return new FileSingleInstanceLock(dir);
   }
 }

@@ -41,8 +41,8 @@ public final class SalesReportExport {
       BigDecimal[] total = {BigDecimal.ZERO};
       try (Connection c = connections.current();
           PreparedStatement ps = c.prepareStatement(
-              "select cast(sold_at as date) as day, count(*), sum(total) from sale"
-                  + " group by cast(sold_at as date) order by day");
+              "select cast(sold_at as date) as sale_day, count(*), sum(total) from sale"
+                  + " group by cast(sold_at as date) order by sale_day");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           csv.append(rs.getString(1)).append(',').append(rs.getInt(2)).append(',')
