@@ -1,5 +1,15 @@
 package dev.runtask.runtime.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runtask.runtime.tx.TransactionOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
 /** The transaction contract on the local PostgreSQL. */
 class PostgresTransactionsTest extends AbstractTransactionsTest {
   @Override
@@ -10,5 +20,19 @@ class PostgresTransactionsTest extends AbstractTransactionsTest {
   @Override
   protected boolean enforcesReadOnly() {
     return true;
+  }
+
+  @Test
+  void timeoutOption_statementRunsPastIt_cancelledAndRolledBack() throws SQLException {
+    TransactionOptions oneSecond = TransactionOptions.builder().timeout(Duration.ofSeconds(1)).build();
+
+    assertThatThrownBy(() -> tx.runInTransaction(oneSecond, () -> {
+      insert(1, "a");
+      try (Connection c = connections.current(); Statement s = c.createStatement()) {
+        s.execute("select pg_sleep(30)");
+      }
+    })).isInstanceOf(SQLException.class).hasMessageContaining("cancel");
+
+    assertThat(committedRows()).isZero();
   }
 }
