@@ -165,8 +165,7 @@ final class TaskSources {
                 .returns(int.class)
                 .addParameter(TASK_CONTEXT, "context")
                 .beginControlFlow("if (limit < 1)")
-                .addStatement("$T.err.println(context.taskName() + $S + limit)", System.class,
-                        ": " + OPTION_NAME + " must be at least 1, got ")
+                .addStatement("log.error($S, limit)", OPTION_NAME + " must be at least 1, got {}; nothing was done")
                 .addStatement("return $T.USAGE", EXIT_CODES)
                 .endControlFlow();
     }
