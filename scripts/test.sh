@@ -45,10 +45,13 @@ echo "== Maven: unit, database, moto and child-process tests (mvn -B verify)"
 mvn -B -ntp verify
 
 echo "== shellcheck"
-shellcheck scripts/*.sh bench/*.sh .ci/run
+shellcheck scripts/*.sh scripts/test/*.bats scripts/test/stubs/docker bench/*.sh .ci/run
 
 echo "== bats"
 bats scripts/test
 
 echo "== workflow lint"
 scripts/lint-workflows.sh
+
+echo "== container check (builds the image and runs it where a container engine exists)"
+scripts/container-check.sh
