@@ -4,16 +4,20 @@ import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The database task tests run on, opened once per test JVM: PostgreSQL at 127.0.0.1:5432/test as
- * postgres unless RUNTASK_TEST_DB_URL / _USER / _PASSWORD say otherwise. Unreachable means the
- * test fails loudly, never skips.
+ * postgres unless RUNTASK_TEST_DB_URL / _USER / _PASSWORD say otherwise. When that is not
+ * reachable, no URL was given and Docker is available, a Testcontainers PostgreSQL is started
+ * instead; otherwise the test fails loudly, it never skips.
  */
 public final class TestDatabase {
   public static final String URL = "RUNTASK_TEST_DB_URL";
   public static final String USER = "RUNTASK_TEST_DB_USER";
   public static final String PASSWORD = "RUNTASK_TEST_DB_PASSWORD";
+  static final String CONTAINER_IMAGE = "postgres:15-alpine";
 
   private static Database database;
 
@@ -22,19 +26,43 @@ public final class TestDatabase {
   /** The shared test database, connected and migrated. */
   public static synchronized Database get() {
     if (database == null) {
-      DatabaseSettings settings = settings(System.getenv());
-      try {
-        database = Database.open(settings);
-      } catch (DatabaseUnavailableException e) {
-        throw new IllegalStateException(
-            "Database tests need PostgreSQL at " + settings + " and it is not reachable ("
-                + e.getMessage() + "). Start it, e.g. pg_ctlcluster --skip-systemctl-redirect "
-                + "$(ls /etc/postgresql) main start, or point " + URL + " at another server.",
-            e);
-      }
+      database = open(System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-close"));
     }
     return database;
+  }
+
+  static Database open(Map<String, String> env) {
+    DatabaseSettings settings = settings(env);
+    try {
+      return Database.open(settings);
+    } catch (DatabaseUnavailableException e) {
+      if (!env.containsKey(URL) && dockerAvailable()) {
+        return openContainer();
+      }
+      throw new IllegalStateException(
+          "Database tests need PostgreSQL at " + settings + " and it is not reachable ("
+              + e.getMessage() + "). Start it, e.g. pg_ctlcluster --skip-systemctl-redirect "
+              + "$(ls /etc/postgresql) main start, point " + URL + " at another server,"
+              + " or make Docker available for the Testcontainers fallback.",
+          e);
+    }
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+  private static Database openContainer() {
+    PostgreSQLContainer<?> container = new PostgreSQLContainer<>(CONTAINER_IMAGE);
+    container.start();
+    return Database.open(DatabaseSettings.of(
+        container.getJdbcUrl(), container.getUsername(), container.getPassword()));
   }
 
   static DatabaseSettings settings(Map<String, String> env) {
