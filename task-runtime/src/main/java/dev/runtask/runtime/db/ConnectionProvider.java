@@ -13,13 +13,20 @@ import javax.sql.DataSource;
  */
 public final class ConnectionProvider {
   private final DataSource dataSource;
+  private final ThreadConfinement confinement;
 
   public ConnectionProvider(DataSource dataSource) {
+    this(dataSource, new ThreadConfinement());
+  }
+
+  ConnectionProvider(DataSource dataSource, ThreadConfinement confinement) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.confinement = confinement;
   }
 
   /** The current connection for this thread; close it when done. */
   public Connection current() throws SQLException {
+    confinement.check();
     BoundTransaction tx = BoundTransaction.current();
     if (tx == null) {
       return dataSource.getConnection();

@@ -15,12 +15,13 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final JdbcTransactions transactions;
   private final ConnectionProvider connections;
+  private final ThreadConfinement confinement = new ThreadConfinement();
 
   private Database(DatabaseSettings settings, HikariDataSource pool) {
     this.settings = settings;
     this.pool = pool;
-    this.transactions = new JdbcTransactions(pool);
-    this.connections = new ConnectionProvider(pool);
+    this.transactions = new JdbcTransactions(pool, confinement);
+    this.connections = new ConnectionProvider(pool, confinement);
   }
 
   /** Connects (failing with one clear line if the database is unreachable) and migrates. */
@@ -84,6 +85,15 @@ public final class Database implements AutoCloseable {
   /** The pool itself, for runtime code that needs a connection outside any transaction. */
   public DataSource dataSource() {
     return pool;
+  }
+
+  /**
+   * From now on only {@code thread} may use {@link #transactions()} and {@link #connections()}:
+   * a dry run's rollback covers only the thread it was opened on, so work on any other thread
+   * would commit for real.
+   */
+  void confineTo(Thread thread, String reason) {
+    confinement.confineTo(thread, reason);
   }
 
   public boolean isPostgres() {

@@ -49,6 +49,8 @@ public final class ExecutionDatabase implements AutoCloseable {
       if (dryRun && !opened.transactions().inTransactionNow()) {
         changes = new ChangeCounter();
         dryRunScope = opened.jdbcTransactions().openRollbackOnly(changes);
+        opened.confineTo(Thread.currentThread(), "a --dry-run rolls back only the work of the"
+            + " thread that first opened the database; work elsewhere would commit for real");
       }
       onOpen.accept(opened);
     }

@@ -22,9 +22,15 @@ import javax.sql.DataSource;
  */
 public final class JdbcTransactions implements Transactions {
   private final DataSource dataSource;
+  private final ThreadConfinement confinement;
 
   public JdbcTransactions(DataSource dataSource) {
+    this(dataSource, new ThreadConfinement());
+  }
+
+  JdbcTransactions(DataSource dataSource, ThreadConfinement confinement) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.confinement = confinement;
   }
 
   @Override
@@ -32,6 +38,7 @@ public final class JdbcTransactions implements Transactions {
       TransactionOptions options, TransactionalWork<T, E> work) throws E {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(work, "work");
+    confinement.check();
     BoundTransaction current = joinable();
     if (current != null) {
       return nested(current, options, work);
@@ -149,6 +156,8 @@ public final class JdbcTransactions implements Transactions {
       tx.deadlineNanos = outerDeadline;
       try {
         tx.raw.rollback(savepoint);
+        // Released too, so the next savepoint is a sibling rather than nested inside this one.
+        tx.raw.releaseSavepoint(savepoint);
       } catch (SQLException | RuntimeException rollbackFailure) {
         failure.addSuppressed(rollbackFailure);
       }

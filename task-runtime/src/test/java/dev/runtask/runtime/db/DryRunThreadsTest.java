@@ -1,0 +1,63 @@
+package dev.runtask.runtime.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtask.runtime.TaskRuntime;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A dry run must not let work on another thread commit behind its back. */
+class DryRunThreadsTest {
+  final Map<String, String> env = Map.of(
+      "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void emptyProbeTable() throws SQLException {
+    try (Connection c = TestDatabases.postgres().dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create table if not exists dry_run_probe (id integer primary key)");
+      s.execute("delete from dry_run_probe");
+    }
+  }
+
+  int committedRows() throws SQLException {
+    try (Connection c = TestDatabases.postgres().dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from dry_run_probe")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  int run(String... args) {
+    return TaskRuntime.builder().env(env)
+        .err(new PrintStream(err, true, StandardCharsets.UTF_8)).build().execute(args);
+  }
+
+  @Test
+  void dryRun_taskHandsDatabaseWorkToAnotherThread_refusedAndNothingCommitted() throws Exception {
+    int exit = run("dry-run-worker", "--dry-run");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("a --dry-run rolls back only the work of the thread that first opened the database");
+    assertThat(committedRows()).isZero();
+  }
+
+  @Test
+  void withoutDryRun_sameTask_bothThreadsCommit() throws Exception {
+    int exit = run("dry-run-worker");
+
+    assertThat(exit).isZero();
+    assertThat(committedRows()).isEqualTo(2);
+  }
+}
