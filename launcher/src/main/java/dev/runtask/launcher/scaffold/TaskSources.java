@@ -56,7 +56,7 @@ final class TaskSources {
 
     JavaFile plainTask() {
         MethodSpec run = runMethod()
-                .addStatement("log.info($S, context.runId(), $L)", "Run {}: processing at most {} items", "limit")
+                .addStatement("log.info($S, limit)", "Processing at most {} items")
                 .addComment("Replace with the task's work; between units of work call")
                 .addComment("context.cancellation().throwIfRequested() so SIGTERM stops it cleanly.")
                 .addStatement("return $T.SUCCESS", EXIT_CODES)
@@ -70,7 +70,7 @@ final class TaskSources {
                 .addStatement("$T db = context.database()", DATABASE)
                 .addStatement("int processed = new $T(db.transactions(), new $T(db.connections()))\n$>$>.run(limit)$<$<",
                         usecase, repository)
-                .addStatement("log.info($S, context.runId(), processed)", "Run {}: processed {} items")
+                .addStatement("log.info($S, processed)", "Processed {} items")
                 .addStatement("return $T.SUCCESS", EXIT_CODES)
                 .build();
         FieldSpec dryRun = FieldSpec.builder(DRY_RUN, "dryRun").addAnnotation(MIXIN).build();
