@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * same file changes nothing.
  */
 public final class SalesImport {
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final Transactions transactions;
   private final SaleRepository sales;
   private final ProductRepository products;
@@ -34,7 +36,7 @@ public final class SalesImport {
 
   private enum Outcome { IMPORTED, ALREADY_PRESENT }
 
-  public Report importCsv(BufferedReader reader) throws IOException {
+  public Report importCsv(BufferedReader reader) throws IOException, SQLException {
     SalesCsv.Parsed parsed = SalesCsv.parse(reader);
     List<String> problems = new ArrayList<>(parsed.errors());
     int imported = 0;
@@ -55,11 +57,20 @@ public final class SalesImport {
       } catch (UnknownProductException e) {
         problems.add(e.getMessage() + " (sale " + draft.saleId() + " skipped)");
       } catch (SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState()) && alreadyThere(draft)) {
+          present++;
+          continue;
+        }
         problems.add(lines(draft) + ": the database rejected sale " + draft.saleId() + ": "
             + e.getMessage().lines().findFirst().orElse(""));
       }
     }
     return new Report(imported, present, problems);
+  }
+
+  /** A concurrent run inserted the same sale between our check and our insert. */
+  private boolean alreadyThere(SalesCsv.Draft draft) throws SQLException {
+    return transactions.inTransaction(() -> sales.exists(draft.saleId()));
   }
 
   private Outcome save(SalesCsv.Draft draft) throws SQLException {
