@@ -27,9 +27,6 @@ abstract class AbstractTransactionsTest {
 
   protected abstract Database database();
 
-  /** Whether the database refuses writes in a read-only transaction (H2 treats it as a hint). */
-  protected abstract boolean enforcesReadOnly();
-
   Transactions tx;
   ConnectionProvider connections;
 
@@ -221,16 +218,6 @@ abstract class AbstractTransactionsTest {
         () -> tx.runInTransaction(() -> insert(1, "a"))))
         .isInstanceOf(TransactionConflictException.class)
         .hasMessageContaining("read-only");
-  }
-
-  @Test
-  void readOnlyTransaction_write_refusedByDatabaseWhereEnforced() throws SQLException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(enforcesReadOnly(),
-        "this database treats read-only as a hint (documented in docs/transactions.md)");
-
-    assertThatThrownBy(() -> tx.runInTransaction(TransactionOptions.readOnly(), () -> insert(1, "a")))
-        .isInstanceOf(SQLException.class);
-    assertThat(committedRows()).isZero();
   }
 
   @Test

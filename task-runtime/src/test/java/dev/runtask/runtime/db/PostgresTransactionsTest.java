@@ -17,9 +17,12 @@ class PostgresTransactionsTest extends AbstractTransactionsTest {
     return TestDatabases.postgres();
   }
 
-  @Override
-  protected boolean enforcesReadOnly() {
-    return true;
+  @Test
+  void readOnlyTransaction_write_refusedByPostgres() throws SQLException {
+    assertThatThrownBy(() -> tx.runInTransaction(TransactionOptions.readOnly(), () -> insert(1, "a")))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("read-only");
+    assertThat(committedRows()).isZero();
   }
 
   @Test
