@@ -1,6 +1,7 @@
 package dev.runtask.launcher;
 
 import dev.runtask.launcher.cli.LauncherCommand;
+import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.explain.ExitCodes;
 import dev.runtask.launcher.explain.LauncherException;
 import dev.runtask.launcher.io.Host;
@@ -25,10 +26,30 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        warmUp();
         Terminal terminal = new Terminal(System.out, System.err,
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
         Host host = new Host(System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
         System.exit(run(host, args));
+    }
+
+    /**
+     * Initialises Jackson and the SDK's core classes on a second core while picocli parses the
+     * command line: both are needed by every AWS run, and a short run is mostly class loading.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(() -> {
+            JsonFiles.MAPPER.createObjectNode();
+            try {
+                Class.forName("software.amazon.awssdk.core.client.builder.SdkDefaultClientBuilder");
+                Class.forName("software.amazon.awssdk.awscore.client.builder.AwsDefaultClientBuilder");
+                Class.forName("software.amazon.awssdk.services.sts.DefaultStsClientBuilder");
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Only a warm-up: the real use reports any problem.
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs one command line on {@code host} and returns the exit code; tests call this in-process. */

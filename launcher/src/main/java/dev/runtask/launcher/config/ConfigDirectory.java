@@ -1,9 +1,5 @@
 package dev.runtask.launcher.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.explain.LauncherException;
 import dev.runtask.launcher.manifest.Suggestions;
@@ -69,7 +65,7 @@ public final class ConfigDirectory {
                     + " (known: " + String.join(", ", known) + ")");
         }
         Path dir = root.resolve(name);
-        EnvironmentConfig config = bind(dir.resolve("environment.json"), EnvironmentConfig.class, templates);
+        EnvironmentConfig config = EnvironmentConfig.read(reader(dir.resolve("environment.json"), templates));
         new EnvironmentValidator(display(dir.resolve("environment.json"))).validate(config);
         Path definitionFile = dir.resolve("task-definition.json");
         ObjectNode definition = (ObjectNode) templates.render(JsonFiles.read(definitionFile, root.getParent()),
@@ -80,27 +76,15 @@ public final class ConfigDirectory {
     /** Loads {@code <env>/tasks/<task>.json} when it exists. */
     public TaskOverrides overrides(Environment environment, String task, Templates templates) {
         Path file = environment.dir().resolve("tasks").resolve(task + ".json");
-        return Files.isRegularFile(file) ? bind(file, TaskOverrides.class, templates) : TaskOverrides.NONE;
+        return Files.isRegularFile(file) ? TaskOverrides.read(reader(file, templates)) : TaskOverrides.NONE;
     }
 
     public String display(Path file) {
         return JsonFiles.display(file, root.getParent());
     }
 
-    private <T> T bind(Path file, Class<T> type, Templates templates) {
+    private JsonReader reader(Path file, Templates templates) {
         String shown = display(file);
-        JsonNode tree = templates.render(JsonFiles.read(file, root.getParent()), shown);
-        ObjectReader reader = JsonFiles.MAPPER.readerFor(type)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            return reader.readValue(tree);
-        } catch (UnrecognizedPropertyException e) {
-            List<String> knownKeys = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            throw LauncherException.badInput(shown + ": unknown key \"" + e.getPropertyName() + "\""
-                    + Suggestions.didYouMean(e.getPropertyName(), knownKeys) + " (known: " + String.join(", ", knownKeys) + ")");
-        } catch (IOException e) {
-            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
-            throw LauncherException.badInput(shown + ": " + path + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return new JsonReader(templates.render(JsonFiles.read(file, root.getParent()), shown), shown, "");
     }
 }

@@ -1,6 +1,5 @@
 package dev.runtask.launcher.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,12 +36,33 @@ public record EnvironmentConfig(
     public record Local(String tasksJar, String jvmOptions) {
     }
 
-    @JsonIgnore
+    static final java.util.Set<String> KEYS = java.util.Set.of("platform", "region", "accountId", "cluster", "containerName",
+            "network", "launchType", "capacityProviderStrategy", "logs", "confirm", "local");
+
+    /** Reads environment.json; unknown keys are errors. */
+    public static EnvironmentConfig read(JsonReader r) {
+        r.onlyKeys(KEYS);
+        JsonReader net = r.object("network");
+        Network network = net == null ? null : new Network(net.onlyKeys(java.util.Set.of("subnets", "securityGroups", "assignPublicIp"))
+                .texts("subnets"), net.texts("securityGroups"), net.bool("assignPublicIp"));
+        List<JsonReader> strategy = r.objects("capacityProviderStrategy");
+        List<CapacityProvider> providers = strategy == null ? null : strategy.stream()
+                .map(p -> new CapacityProvider(p.onlyKeys(java.util.Set.of("capacityProvider", "weight", "base")).text("capacityProvider"),
+                        p.integer("weight"), p.integer("base")))
+                .toList();
+        JsonReader logs = r.object("logs");
+        JsonReader local = r.object("local");
+        return new EnvironmentConfig(r.text("platform"), r.text("region"), r.text("accountId"), r.text("cluster"),
+                r.text("containerName"), network, r.text("launchType"), providers,
+                logs == null ? null : new Logs(logs.onlyKeys(java.util.Set.of("group", "streamPrefix")).text("group"), logs.text("streamPrefix")),
+                r.bool("confirm"),
+                local == null ? null : new Local(local.onlyKeys(java.util.Set.of("tasksJar", "jvmOptions")).text("tasksJar"), local.text("jvmOptions")));
+    }
+
     public boolean runsLocally() {
         return "local".equals(platform);
     }
 
-    @JsonIgnore
     public Local localOrDefault() {
         return local != null ? local : new Local("tasks/target/tasks.jar", "tasks/target/jvm.options");
     }

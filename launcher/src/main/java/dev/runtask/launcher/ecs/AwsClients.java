@@ -1,5 +1,9 @@
 package dev.runtask.launcher.ecs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -19,11 +23,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * clientToken is identical on every retry.
  */
 public final class AwsClients implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private final AwsSettings settings;
-    private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(Duration.ofSeconds(60))
-            .build());
+    private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.create(AwsClients::connect));
     private final Lazy<EcsClient> ecs = new Lazy<>(() -> configure(EcsClient.builder()).build());
     private final Lazy<EcrClient> ecr = new Lazy<>(() -> configure(EcrClient.builder()).build());
     private final Lazy<CloudWatchLogsClient> logs = new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
@@ -69,6 +72,21 @@ public final class AwsClients implements AutoCloseable {
             }, "aws-client-prebuild");
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    /**
+     * Plain JDK connections: the JDK sets up TLS (trust store and all) on the first https connection,
+     * whereas the SDK's default factory builds an SSLContext up front even for an http emulator.
+     */
+    private static HttpURLConnection connect(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
