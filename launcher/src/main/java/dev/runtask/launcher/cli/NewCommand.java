@@ -12,9 +12,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code launcher new TASK}: generates a task, its test and its entry in every environment. */
 @Command(name = "new", mixinStandardHelpOptions = true,
-        description = {"Generate a new task in tasks/: its class (with --db also a usecase and a repository), its test,"
-                + " and task-definitions/<env>/tasks/TASK.json for every environment. Writes all files or none and"
-                + " never overwrites one."})
+        description = {"Generate a new task: its class, its test and its entry in every environment.",
+            "Writes tasks/src/main/java/dev/runtask/tasks/<package>/ (with --db also a usecase and a repository),"
+                    + " its test under tasks/src/test/java, and task-definitions/<env>/tasks/TASK-NAME.json for every"
+                    + " environment: all files or none, never overwriting one. Bad input: exit 2, nothing written."})
 public final class NewCommand implements Callable<Integer> {
     @ParentCommand
     LauncherCommand parent;

@@ -84,6 +84,20 @@ public final class TaskName {
         return base + "TaskTest";
     }
 
+    /**
+     * A database task also gets a class named {@link #usecaseClass()} in its package; one named like a
+     * java.lang type ({@code string} → String) would hide that type from every class of the package.
+     */
+    public TaskName requireUsecaseNameFree() {
+        try {
+            Class.forName("java.lang." + base, false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException e) {
+            return this;
+        }
+        throw LauncherException.badInput("invalid task name \"" + name + "\" for --db: its usecase class " + base
+                + " would hide java.lang." + base + "; choose another name");
+    }
+
     /** "backfill-orders" → "Backfill orders": the default description. */
     public String humanized() {
         String words = name.replace('-', ' ');

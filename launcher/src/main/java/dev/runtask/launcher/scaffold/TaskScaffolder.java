@@ -36,7 +36,8 @@ public final class TaskScaffolder {
     }
 
     public Result create(Request request) {
-        TaskName name = TaskName.parse(request.name());
+        TaskName name = request.database() ? TaskName.parse(request.name()).requireUsecaseNameFree()
+                : TaskName.parse(request.name());
         String description = description(request.description(), name);
         Map<String, Path> environments = layout.environments();
         Path declaring = layout.declaredTasks().get(name.name());

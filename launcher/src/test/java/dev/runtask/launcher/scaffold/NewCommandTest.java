@@ -158,6 +158,17 @@ class NewCommandTest {
     }
 
     @Test
+    void new_dbTaskWhoseUsecaseWouldHideAJavaLangType_exit2NothingWritten() {
+        Map<String, String> before = Repositories.snapshot(repo);
+
+        TestHost.Result result = launcher("new", "string", "--db");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("usecase class String would hide java.lang.String");
+        assertThat(Repositories.snapshot(repo)).isEqualTo(before);
+    }
+
+    @Test
     void new_descriptionWithALineBreak_exit2() {
         TestHost.Result result = launcher("new", "backfill-orders", "--description", "two\nlines");
 

@@ -57,6 +57,21 @@ class TaskNameTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"string, String", "record, Record", "override, Override", "thread, Thread"})
+    void requireUsecaseNameFree_javaLangName_badInputForDatabaseTasks(String name, String type) {
+        assertThatThrownBy(() -> TaskName.parse(name).requireUsecaseNameFree())
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("invalid task name \"" + name + "\" for --db: its usecase class " + type
+                        + " would hide java.lang." + type + "; choose another name");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"backfill-orders", "transactions", "database", "test", "logger"})
+    void requireUsecaseNameFree_otherName_accepted(String name) {
+        assertThat(TaskName.parse(name).requireUsecaseNameFree().usecaseClass()).isNotBlank();
+    }
+
+    @ParameterizedTest
     @CsvSource({"backfill-orders, Backfill orders", "report, Report", "export-2026-q4, Export 2026 q4"})
     void humanized_name_isTheDefaultDescription(String name, String expected) {
         assertThat(TaskName.parse(name).humanized()).isEqualTo(expected);
