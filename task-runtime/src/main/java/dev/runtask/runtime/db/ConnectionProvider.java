@@ -1,5 +1,6 @@
 package dev.runtask.runtime.db;
 
+import dev.runtask.runtime.tx.DataAccessException;
 import dev.runtask.runtime.tx.TransactionException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,5 +38,24 @@ public final class ConnectionProvider {
               + "one thread works with one database at a time");
     }
     return tx.guarded;
+  }
+
+  /**
+   * Runs {@code work} on the current connection and closes it; a {@link SQLException} comes out
+   * as a {@link DataAccessException}, so repository methods need no JDBC types in their signatures.
+   */
+  public <T> T withConnection(SqlWork<T> work) {
+    try (Connection c = current()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** The JDBC exception as a {@link DataAccessException} (first line of the message). */
+  public static DataAccessException translate(SQLException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getMessage().lines().findFirst().orElse("");
+    return new DataAccessException(message, e.getSQLState(), e);
   }
 }

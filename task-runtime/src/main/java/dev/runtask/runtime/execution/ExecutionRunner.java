@@ -75,7 +75,7 @@ public final class ExecutionRunner {
       return ExitCodes.USAGE;
     }
     if (failure instanceof DatabaseUnavailableException) {
-      log.error("Task {} failed", execution.taskName(), failure);
+      log.error("Task {} failed: {}", execution.taskName(), failure.getMessage());
       err.println(execution.taskName() + " failed: " + failure.getMessage());
       return ExitCodes.FAILED;
     }

@@ -1,7 +1,6 @@
 package dev.runtask.runtime.tcc;
 
 import java.io.IOException;
-import java.sql.SQLException;
 
 /** What a try phase uses: the attempt id for its pending rows, and pending object writes. */
 public interface Reservation {
@@ -13,5 +12,5 @@ public interface Reservation {
    * deleted on cancel. The intent is recorded (and committed) before the upload so that a crash in
    * between can still be cleaned up by the next run.
    */
-  void putObject(String finalKey, byte[] content) throws IOException, SQLException;
+  void putObject(String finalKey, byte[] content) throws IOException;
 }

@@ -3,10 +3,8 @@ package dev.runtask.runtime.tcc;
 import dev.runtask.runtime.db.ConnectionProvider;
 import dev.runtask.runtime.tx.Transactions;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,19 +72,21 @@ public final class TccCoordinator {
   }
 
   /** Cancels attempts of this task left PENDING by earlier (crashed) runs; returns how many. */
-  public int cancelAbandoned() throws IOException, SQLException {
-    List<String> abandoned = new ArrayList<>();
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("select attempt_id from runtask_tcc_attempt"
-            + " where task_name = ? and status = 'PENDING' and run_id <> ? order by created_at")) {
-      ps.setString(1, taskName);
-      ps.setString(2, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          abandoned.add(rs.getString(1));
+  public int cancelAbandoned() throws IOException {
+    List<String> abandoned = connections.withConnection(c -> {
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select attempt_id from runtask_tcc_attempt"
+          + " where task_name = ? and status = 'PENDING' and run_id <> ? order by created_at")) {
+        ps.setString(1, taskName);
+        ps.setString(2, runId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
         }
       }
-    }
+      return ids;
+    });
     for (String attemptId : abandoned) {
       log.warn("Cancelling TCC attempt {} of {} left pending by an earlier run", attemptId, taskName);
       cancel(attemptId);
@@ -94,7 +94,7 @@ public final class TccCoordinator {
     return abandoned.size();
   }
 
-  private void confirm(String attemptId) throws IOException, SQLException {
+  private void confirm(String attemptId) throws IOException {
     List<String[]> objects = objects(attemptId);
     for (String[] o : objects) {
       store.copy(o[1], o[0]);
@@ -103,13 +103,13 @@ public final class TccCoordinator {
     deletePending(objects, false);
   }
 
-  private void cancel(String attemptId) throws IOException, SQLException {
+  private void cancel(String attemptId) throws IOException {
     List<String[]> objects = objects(attemptId);
     deletePending(objects, true);
     finish(attemptId, "CANCELLED");
   }
 
-  private void finish(String attemptId, String status) throws SQLException {
+  private void finish(String attemptId, String status) {
     transactions.runInTransaction(() -> {
       for (PendingRows rows : participants) {
         update(rows.updateSql(), status, attemptId);
@@ -129,28 +129,31 @@ public final class TccCoordinator {
   }
 
   /** {finalKey, pendingKey} pairs of an attempt. */
-  private List<String[]> objects(String attemptId) throws SQLException {
-    List<String[]> objects = new ArrayList<>();
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement(
-            "select final_key, pending_key from runtask_tcc_object where attempt_id = ?")) {
-      ps.setString(1, attemptId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          objects.add(new String[] {rs.getString(1), rs.getString(2)});
+  private List<String[]> objects(String attemptId) {
+    return connections.withConnection(c -> {
+      List<String[]> objects = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "select final_key, pending_key from runtask_tcc_object where attempt_id = ?")) {
+        ps.setString(1, attemptId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            objects.add(new String[] {rs.getString(1), rs.getString(2)});
+          }
         }
       }
-    }
-    return objects;
+      return objects;
+    });
   }
 
-  private void update(String sql, Object... params) throws SQLException {
-    try (Connection c = connections.current(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
+  private void update(String sql, Object... params) {
+    connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < params.length; i++) {
+          ps.setObject(i + 1, params[i]);
+        }
+        return ps.executeUpdate();
       }
-      ps.executeUpdate();
-    }
+    });
   }
 
   private final class PendingReservation implements Reservation {
@@ -166,7 +169,7 @@ public final class TccCoordinator {
     }
 
     @Override
-    public void putObject(String finalKey, byte[] content) throws IOException, SQLException {
+    public void putObject(String finalKey, byte[] content) throws IOException {
       String pendingKey = "pending/" + attemptId + "/" + finalKey;
       transactions.runInTransaction(() -> update(
           "insert into runtask_tcc_object (attempt_id, final_key, pending_key) values (?, ?, ?)",

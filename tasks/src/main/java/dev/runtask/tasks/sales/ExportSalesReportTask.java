@@ -39,7 +39,7 @@ public final class ExportSalesReportTask implements RunnableTask {
         context.taskName(), context.runId(), context.clock(),
         List.of(SalesReportExport.REPORT_ROWS));
     SalesReportExport.Result result =
-        new SalesReportExport(db.transactions(), db.connections()).export(tcc, id, context.clock().instant());
+        new SalesReportExport(db.transactions(), new SalesReportRepository(db.connections())).export(tcc, id, context.clock().instant());
     if (result.abandonedCancelled() > 0) {
       log.warn("Cancelled {} report attempts left pending by an earlier run", result.abandonedCancelled());
     }

@@ -2,17 +2,18 @@ package dev.runtask.tasks.sales;
 
 import dev.runtask.runtime.db.ConnectionProvider;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores sale aggregates (sale + lines). Callers decide the transaction; this class never does. */
+/**
+ * Stores sale aggregates (sale + lines). Callers decide the transaction; this class never does,
+ * and it throws {@link dev.runtask.runtime.tx.DataAccessException}, never JDBC exceptions.
+ */
 public final class SaleRepository {
   private final ConnectionProvider connections;
 
@@ -20,19 +21,20 @@ public final class SaleRepository {
     this.connections = connections;
   }
 
-  public boolean exists(String saleId) throws SQLException {
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("select 1 from sale where sale_id = ?")) {
-      ps.setString(1, saleId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+  public boolean exists(String saleId) {
+    return connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select 1 from sale where sale_id = ?")) {
+        ps.setString(1, saleId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
       }
-    }
+    });
   }
 
   /** Inserts the sale and its lines; call inside a transaction so they land together. */
-  public void insert(Sale sale) throws SQLException {
-    try (Connection c = connections.current()) {
+  public void insert(Sale sale) {
+    connections.withConnection(c -> {
       try (PreparedStatement ps =
           c.prepareStatement("insert into sale (sale_id, sold_at, total) values (?, ?, ?)")) {
         ps.setString(1, sale.saleId());
@@ -53,56 +55,61 @@ public final class SaleRepository {
         }
         ps.executeBatch();
       }
-    }
+      return null;
+    });
   }
 
-  public Optional<BigDecimal> total(String saleId) throws SQLException {
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("select total from sale where sale_id = ?")) {
-      ps.setString(1, saleId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
+  public Optional<BigDecimal> total(String saleId) {
+    return connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select total from sale where sale_id = ?")) {
+        ps.setString(1, saleId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
+        }
       }
-    }
+    });
   }
 
-  public List<String> allSaleIds() throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (Connection c = connections.current();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select sale_id from sale order by sale_id")) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
+  public List<String> allSaleIds() {
+    return connections.withConnection(c -> {
+      List<String> ids = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select sale_id from sale order by sale_id")) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
       }
-    }
-    return ids;
+      return ids;
+    });
   }
 
   /** Sets each sale's total to the sum of its lines; returns how many totals changed. */
-  public int recalculateTotals(List<String> saleIds) throws SQLException {
+  public int recalculateTotals(List<String> saleIds) {
     if (saleIds.isEmpty()) {
       return 0;
     }
     String in = String.join(", ", Collections.nCopies(saleIds.size(), "?"));
     String lineSum = "(select coalesce(sum(l.quantity * l.unit_price), 0) from sale_line l"
         + " where l.sale_id = sale.sale_id)";
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("update sale set total = " + lineSum
-            + " where sale_id in (" + in + ") and total <> " + lineSum)) {
-      for (int i = 0; i < saleIds.size(); i++) {
-        ps.setString(i + 1, saleIds.get(i));
+    return connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("update sale set total = " + lineSum
+          + " where sale_id in (" + in + ") and total <> " + lineSum)) {
+        for (int i = 0; i < saleIds.size(); i++) {
+          ps.setString(i + 1, saleIds.get(i));
+        }
+        return ps.executeUpdate();
       }
-      return ps.executeUpdate();
-    }
+    });
   }
 
   /** Sets a total directly; used to simulate totals that drifted from their lines. */
-  public void overwriteTotal(String saleId, BigDecimal total) throws SQLException {
-    try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("update sale set total = ? where sale_id = ?")) {
-      ps.setBigDecimal(1, total);
-      ps.setString(2, saleId);
-      ps.executeUpdate();
-    }
+  public void overwriteTotal(String saleId, BigDecimal total) {
+    connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("update sale set total = ? where sale_id = ?")) {
+        ps.setBigDecimal(1, total);
+        ps.setString(2, saleId);
+        return ps.executeUpdate();
+      }
+    });
   }
 }

@@ -2,7 +2,6 @@ package dev.runtask.tasks.sales;
 
 import dev.runtask.runtime.tx.Batches;
 import dev.runtask.runtime.tx.Transactions;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ public final class SaleTotals {
   /** What a recalculation did. */
   public record Result(int salesChecked, int totalsChanged, int transactions) {}
 
-  public Result recalculateAll(int chunkSize) throws SQLException {
+  public Result recalculateAll(int chunkSize) {
     List<String> ids = sales.allSaleIds();
     int[] changed = {0};
     int chunks = Batches.inChunks(transactions, ids, chunkSize,

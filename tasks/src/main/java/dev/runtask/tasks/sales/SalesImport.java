@@ -1,10 +1,10 @@
 package dev.runtask.tasks.sales;
 
+import dev.runtask.runtime.tx.DataAccessException;
 import dev.runtask.runtime.tx.Transactions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,7 +36,7 @@ public final class SalesImport {
 
   private enum Outcome { IMPORTED, ALREADY_PRESENT }
 
-  public Report importCsv(BufferedReader reader) throws IOException, SQLException {
+  public Report importCsv(BufferedReader reader) throws IOException {
     SalesCsv.Parsed parsed = SalesCsv.parse(reader);
     List<String> problems = new ArrayList<>(parsed.errors());
     int imported = 0;
@@ -56,24 +56,24 @@ public final class SalesImport {
         }
       } catch (UnknownProductException e) {
         problems.add(e.getMessage() + " (sale " + draft.saleId() + " skipped)");
-      } catch (SQLException e) {
-        if (UNIQUE_VIOLATION.equals(e.getSQLState()) && alreadyThere(draft)) {
+      } catch (DataAccessException e) {
+        if (UNIQUE_VIOLATION.equals(e.sqlState()) && alreadyThere(draft)) {
           present++;
           continue;
         }
         problems.add(lines(draft) + ": the database rejected sale " + draft.saleId() + ": "
-            + e.getMessage().lines().findFirst().orElse(""));
+            + e.getMessage());
       }
     }
     return new Report(imported, present, problems);
   }
 
   /** A concurrent run inserted the same sale between our check and our insert. */
-  private boolean alreadyThere(SalesCsv.Draft draft) throws SQLException {
+  private boolean alreadyThere(SalesCsv.Draft draft) {
     return transactions.inTransaction(() -> sales.exists(draft.saleId()));
   }
 
-  private Outcome save(SalesCsv.Draft draft) throws SQLException {
+  private Outcome save(SalesCsv.Draft draft) {
     if (sales.exists(draft.saleId())) {
       return Outcome.ALREADY_PRESENT;
     }

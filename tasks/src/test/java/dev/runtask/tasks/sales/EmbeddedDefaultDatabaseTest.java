@@ -47,7 +47,7 @@ class EmbeddedDefaultDatabaseTest {
       TccCoordinator tcc = new TccCoordinator(db.transactions(), db.connections(),
           new LocalDirectoryObjectStore(dir.resolve("objects")), "export-sales-report", "run-1",
           Clock.systemUTC(), List.of(SalesReportExport.REPORT_ROWS));
-      SalesReportExport.Result report = new SalesReportExport(db.transactions(), db.connections())
+      SalesReportExport.Result report = new SalesReportExport(db.transactions(), new SalesReportRepository(db.connections()))
           .export(tcc, "h2", Instant.parse("2026-11-21T00:00:00Z"));
       assertThat(Files.readString(dir.resolve("objects").resolve(report.objectKey())))
           .isEqualTo("day,sales,total\n2026-11-01,1,52.20\n2026-11-02,1,39.90\n");

@@ -31,13 +31,15 @@ class SalesReportExportTest {
   Transactions tx;
   ConnectionProvider connections;
   SalesReportExport export;
+  SalesReportRepository reports;
   final Instant now = Instant.parse("2026-11-21T09:00:00Z");
 
   @BeforeEach
   void importTwoSales(Transactions tx, ConnectionProvider connections) throws Exception {
     this.tx = tx;
     this.connections = connections;
-    export = new SalesReportExport(tx, connections);
+    reports = new SalesReportRepository(connections);
+    export = new SalesReportExport(tx, reports);
     new SalesImport(tx, new SaleRepository(connections), new ProductRepository(connections))
         .importCsv(new BufferedReader(new StringReader(String.join("\n",
             "sale_id,sold_at,product_id,quantity",
@@ -66,7 +68,7 @@ class SalesReportExportTest {
     assertThat(files()).containsExactly(Path.of("reports/sales-2026-11-21.csv"));
     assertThat(Files.readString(objects.resolve(result.objectKey()), StandardCharsets.UTF_8))
         .isEqualTo("day,sales,total\n2026-11-01,2,52.20\n");
-    assertThat(export.status("2026-11-21")).isEqualTo("CONFIRMED");
+    assertThat(reports.status("2026-11-21")).contains("CONFIRMED");
   }
 
   @Test
@@ -99,6 +101,6 @@ class SalesReportExportTest {
         .hasMessage("bucket policy denies the copy");
 
     assertThat(files()).isEmpty();
-    assertThat(export.status("2026-11-21")).isEqualTo("CANCELLED");
+    assertThat(reports.status("2026-11-21")).contains("CANCELLED");
   }
 }
