@@ -68,7 +68,7 @@ final class TaskSources {
         MethodSpec run = runMethod()
                 .addException(Exception.class)
                 .addStatement("$T db = context.database()", DATABASE)
-                .addStatement("int processed = new $T(db.transactions(), new $T(db.connections()))\n$>$>.run(limit)$<$<",
+                .addStatement("int processed = new $T(db.transactions(), new $T(db.connections()))\n.run(limit)",
                         usecase, repository)
                 .addStatement("log.info($S, processed)", "Processed {} items")
                 .addStatement("return $T.SUCCESS", EXIT_CODES)

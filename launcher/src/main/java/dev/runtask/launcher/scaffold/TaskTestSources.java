@@ -68,8 +68,8 @@ final class TaskTestSources {
                 .returns(int.class)
                 .addParameter(String[].class, "args")
                 .varargs()
-                .addStatement("return $T.builder()\n$>$>.env($T.of())\n.err(new $T(err, true, $T.UTF_8))\n.build()\n"
-                        + ".execute(args)$<$<",
+                .addStatement("return $T.builder()\n.env($T.of())\n.err(new $T(err, true, $T.UTF_8))\n.build()\n"
+                        + ".execute(args)",
                         TASK_RUNTIME, Map.class, PrintStream.class, StandardCharsets.class)
                 .build();
         MethodSpec stderr = MethodSpec.methodBuilder("stderr")
