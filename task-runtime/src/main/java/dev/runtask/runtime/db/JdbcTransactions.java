@@ -4,10 +4,8 @@ import dev.runtask.runtime.tx.Isolation;
 import dev.runtask.runtime.tx.TransactionConflictException;
 import dev.runtask.runtime.tx.TransactionException;
 import dev.runtask.runtime.tx.TransactionOptions;
-import dev.runtask.runtime.tx.TransactionTimeoutException;
 import dev.runtask.runtime.tx.TransactionalWork;
 import dev.runtask.runtime.tx.Transactions;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Objects;
@@ -43,15 +41,15 @@ public final class JdbcTransactions implements Transactions {
     if (current != null) {
       return nested(current, options, work);
     }
-    BoundTransaction tx = open(options, false, null);
+    BoundTransaction tx = OutermostTransaction.open(dataSource, options, false, null);
     T result;
     try {
       result = work.execute();
     } catch (Throwable failure) {
-      rollbackAndClose(tx, failure);
+      OutermostTransaction.rollbackAndClose(tx, failure);
       throw failure;
     }
-    commitAndClose(tx);
+    OutermostTransaction.commitAndClose(tx);
     return result;
   }
 
@@ -71,10 +69,10 @@ public final class JdbcTransactions implements Transactions {
       throw new TransactionException(
           "a transaction is already open on this thread; a rollback-only scope must be outermost");
     }
-    BoundTransaction tx = open(TransactionOptions.DEFAULTS, true, changes);
+    BoundTransaction tx = OutermostTransaction.open(dataSource, TransactionOptions.DEFAULTS, true, changes);
     return () -> {
       if (!tx.ended) {
-        rollbackAndClose(tx, null);
+        OutermostTransaction.rollbackAndClose(tx, null);
       }
     };
   }
@@ -94,42 +92,6 @@ public final class JdbcTransactions implements Transactions {
               + "one thread works with one database at a time");
     }
     return current;
-  }
-
-  private BoundTransaction open(
-      TransactionOptions options, boolean rollbackOnly, ChangeCounter changes) {
-    Connection raw;
-    try {
-      raw = dataSource.getConnection();
-    } catch (SQLException e) {
-      throw new TransactionException("cannot get a database connection: " + e.getMessage(), e);
-    }
-    BoundTransaction tx;
-    try {
-      boolean autoCommit = raw.getAutoCommit();
-      int isolationBefore = -1;
-      if (options.isolation() != Isolation.DEFAULT) {
-        isolationBefore = raw.getTransactionIsolation();
-        raw.setTransactionIsolation(jdbcLevel(options.isolation()));
-      }
-      boolean readOnlyBefore = false;
-      if (options.isReadOnly()) {
-        readOnlyBefore = raw.isReadOnly();
-        raw.setReadOnly(true);
-      }
-      if (autoCommit) {
-        raw.setAutoCommit(false);
-      }
-      tx = new BoundTransaction(
-          dataSource, raw, options, rollbackOnly, changes, autoCommit, isolationBefore,
-          readOnlyBefore);
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(raw, e);
-      throw new TransactionException("cannot begin a transaction: " + e.getMessage(), e);
-    }
-    options.timeout().ifPresent(t -> tx.deadlineNanos = System.nanoTime() + t.toNanos());
-    tx.bind();
-    return tx;
   }
 
   private <T, E extends Exception> T nested(
@@ -187,91 +149,6 @@ public final class JdbcTransactions implements Transactions {
       throw new TransactionConflictException(
           "nested read-write transaction inside a read-only outer transaction; "
               + "open the outer one read-write or run this work outside it");
-    }
-  }
-
-  private static void commitAndClose(BoundTransaction tx) {
-    RuntimeException failure = null;
-    try {
-      if (tx.rollbackOnly) {
-        tx.raw.rollback();
-      } else {
-        if (tx.deadlineNanos != BoundTransaction.NO_DEADLINE
-            && System.nanoTime() - tx.deadlineNanos > 0) {
-          failure = new TransactionTimeoutException(
-              "transaction timeout of " + tx.options.timeout().orElseThrow()
-                  + " exceeded before commit; rolled back");
-          tx.raw.rollback();
-        } else {
-          tx.raw.commit();
-        }
-      }
-    } catch (SQLException e) {
-      failure = new TransactionException("commit failed: " + e.getMessage(), e);
-      try {
-        tx.raw.rollback();
-      } catch (SQLException rollbackFailure) {
-        failure.addSuppressed(rollbackFailure);
-      }
-    }
-    restoreAndClose(tx, failure);
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static void rollbackAndClose(BoundTransaction tx, Throwable failure) {
-    try {
-      tx.raw.rollback();
-    } catch (SQLException | RuntimeException rollbackFailure) {
-      if (failure != null) {
-        failure.addSuppressed(rollbackFailure);
-      }
-    }
-    restoreAndClose(tx, failure);
-  }
-
-  private static void restoreAndClose(BoundTransaction tx, Throwable failure) {
-    tx.unbind();
-    try {
-      if (tx.autoCommitBefore) {
-        tx.raw.setAutoCommit(true);
-      }
-      if (tx.options.isReadOnly()) {
-        tx.raw.setReadOnly(tx.readOnlyBefore);
-      }
-      if (tx.isolationBefore >= 0) {
-        tx.raw.setTransactionIsolation(tx.isolationBefore);
-      }
-    } catch (SQLException | RuntimeException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      }
-    } finally {
-      closeQuietly(tx.raw, failure);
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Throwable failure) {
-    try {
-      connection.close();
-    } catch (SQLException | RuntimeException e) {
-      if (failure != null) {
-        failure.addSuppressed(e);
-      }
-    }
-  }
-
-  private static int jdbcLevel(Isolation isolation) {
-    switch (isolation) {
-      case READ_COMMITTED:
-        return Connection.TRANSACTION_READ_COMMITTED;
-      case REPEATABLE_READ:
-        return Connection.TRANSACTION_REPEATABLE_READ;
-      case SERIALIZABLE:
-        return Connection.TRANSACTION_SERIALIZABLE;
-      default:
-        throw new IllegalArgumentException("no JDBC level for " + isolation);
     }
   }
 }
