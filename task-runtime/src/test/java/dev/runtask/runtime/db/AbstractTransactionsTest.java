@@ -254,10 +254,13 @@ abstract class AbstractTransactionsTest {
   @Test
   void rollbackOnlyScope_tasksCommitInside_nothingKeptAndChangesCounted() throws SQLException {
     ChangeCounter changes = new ChangeCounter();
-    try (JdbcTransactions.RollbackScope scope = database().jdbcTransactions().openRollbackOnly(changes)) {
+    JdbcTransactions.RollbackScope scope = database().jdbcTransactions().openRollbackOnly(changes);
+    try {
       tx.runInTransaction(() -> insert(1, "a"));
       tx.runInTransaction(() -> insert(2, "b"));
       assertThat(visibleRows()).isEqualTo(2);
+    } finally {
+      scope.close();
     }
 
     assertThat(committedRows()).isZero();
