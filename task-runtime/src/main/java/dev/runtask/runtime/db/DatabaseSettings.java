@@ -14,6 +14,8 @@ public final class DatabaseSettings {
   public static final String USER = "RUNTASK_DB_USER";
   public static final String PASSWORD = "RUNTASK_DB_PASSWORD";
   public static final String POOL_SIZE = "RUNTASK_DB_POOL_SIZE";
+  /** Set by ECS in every container; its presence means "not a developer machine". */
+  static final String ECS_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
 
   private final String url;
   private final String user;
@@ -47,6 +49,11 @@ public final class DatabaseSettings {
     String password = env.get(PASSWORD);
     int poolSize = poolSize(env.get(POOL_SIZE));
     if (url == null) {
+      if (env.containsKey(ECS_METADATA)) {
+        throw new DatabaseSettingsException(URL + " is not set; on ECS the embedded default"
+            + " database would be thrown away with the container: set " + URL + " (and "
+            + USER + ", " + PASSWORD + ") in the task definition");
+      }
       if (user != null || password != null) {
         throw new DatabaseSettingsException(
             (user != null ? USER : PASSWORD) + " is set but " + URL + " is not; set " + URL

@@ -19,6 +19,15 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void fromEnvironment_onEcsWithoutUrl_refusesTheThrowAwayEmbeddedDatabase() {
+    Map<String, String> ecs = Map.of("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x");
+
+    assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(ecs, local))
+        .isInstanceOf(DatabaseSettingsException.class)
+        .hasMessageStartingWith("RUNTASK_DB_URL is not set; on ECS");
+  }
+
+  @Test
   void fromEnvironment_userWithoutUrl_exit2ErrorNamingUrl() {
     assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(Map.of("RUNTASK_DB_USER", "app"), local))
         .isInstanceOf(DatabaseSettingsException.class)
