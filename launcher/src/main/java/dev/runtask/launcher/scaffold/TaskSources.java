@@ -24,16 +24,15 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
  * The main sources of a new task, as JavaPoet models: the task class, and for a database task the
  * usecase (transactions through the port only) and the repository (connections from the provider),
- * the layering of the sales sample.
+ * the layering of the sales sample: SQL stays in {@code connections.withConnection(...)}, so no
+ * JDBC type (not even SQLException) reaches the usecase.
  */
 final class TaskSources {
     /** The example option every generated task starts with. */
@@ -105,7 +104,6 @@ final class TaskSources {
                         .addModifiers(PUBLIC)
                         .returns(int.class)
                         .addParameter(int.class, "limit")
-                        .addException(SQLException.class)
                         .addCode(work)
                         .build())
                 .build();
@@ -113,17 +111,20 @@ final class TaskSources {
     }
 
     JavaFile repository() {
+        CodeBlock query = CodeBlock.builder()
+                .add("return connections.withConnection(c -> {\n$>")
+                .beginControlFlow("try ($T ps = c.prepareStatement($S);\n$>$>$T rs = ps.executeQuery()$<$<)",
+                        PreparedStatement.class, "select current_timestamp", ResultSet.class)
+                .addStatement("rs.next()")
+                .addStatement("return rs.getObject(1, $T.class)", OffsetDateTime.class)
+                .endControlFlow()
+                .add("$<});\n")
+                .build();
         MethodSpec databaseTime = MethodSpec.methodBuilder("databaseTime")
                 .addJavadoc("The database's clock: an example query, to replace with the task's own.\n")
                 .addModifiers(PUBLIC)
                 .returns(OffsetDateTime.class)
-                .addException(SQLException.class)
-                .beginControlFlow("try ($T c = connections.current();\n$>$>$T ps = c.prepareStatement($S);\n"
-                        + "$T rs = ps.executeQuery()$<$<)", Connection.class, PreparedStatement.class,
-                        "select current_timestamp", ResultSet.class)
-                .addStatement("rs.next()")
-                .addStatement("return rs.getObject(1, $T.class)", OffsetDateTime.class)
-                .endControlFlow()
+                .addCode(query)
                 .build();
         TypeSpec type = TypeSpec.classBuilder(repository)
                 .addJavadoc("What $L reads and writes. Callers decide the transaction; this class never does.\n",

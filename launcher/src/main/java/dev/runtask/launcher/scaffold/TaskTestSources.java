@@ -44,7 +44,6 @@ final class TaskTestSources {
                 .addAnnotation(TEST)
                 .addParameter(TRANSACTIONS, "transactions")
                 .addParameter(CONNECTION_PROVIDER, "connections")
-                .addException(Exception.class)
                 .addStatement("$T repository = new $T(connections)", repository, repository)
                 .addCode("\n")
                 .addStatement("int processed = new $T(transactions, repository).run(10)", usecase)

@@ -66,9 +66,9 @@ class NewCommandTest {
                 .contains("description = \"Archive orders\"", "Database db = context.database();", "DryRun dryRun;");
         assertThat(Files.readString(main.resolve("ArchiveOrders.java")))
                 .contains("import dev.runtask.runtime.tx.Transactions;", "transactions.inTransaction(")
-                .doesNotContain("java.sql.Connection");
+                .doesNotContain("java.sql");
         assertThat(Files.readString(main.resolve("ArchiveOrdersRepository.java")))
-                .contains("import dev.runtask.runtime.db.ConnectionProvider;", "connections.current()");
+                .contains("import dev.runtask.runtime.db.ConnectionProvider;", "connections.withConnection(c -> {");
         assertThat(Files.readString(repo.resolve(
                 "tasks/src/test/java/dev/runtask/tasks/archiveorders/ArchiveOrdersTaskTest.java")))
                 .contains("@DatabaseTest", "Transactions transactions", "ConnectionProvider connections");
