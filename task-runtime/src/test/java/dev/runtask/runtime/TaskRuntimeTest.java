@@ -111,7 +111,7 @@ class TaskRuntimeTest {
   @Test
   void execute_help_listsEveryTaskWithItsDescription() {
     assertThat(runtime.execute("--help")).isZero();
-    assertThat(stdout()).contains("echo-options", "Test task that records what it was given", "fails", "Test task that throws");
+    assertThat(stdout()).contains("echo-options", "Test task that records what it was given", "fails", "Test task that throws, 100% of the time");
   }
 
   @Test
@@ -119,6 +119,13 @@ class TaskRuntimeTest {
     assertThat(runtime.execute("echo-options", "--help")).isZero();
     assertThat(stdout()).contains("--count=<count>", "--api-token=<apiToken>");
     assertThat(EchoOptions.RUNS).isEmpty();
+  }
+
+  @Test
+  void execute_taskHelp_descriptionWithPercentSignIsShownAsWritten() {
+    assertThat(runtime.execute("fails", "--help")).isZero();
+    assertThat(stdout()).contains("Test task that throws, 100% of the time");
+    assertThat(stderr()).isEmpty();
   }
 
   @Test

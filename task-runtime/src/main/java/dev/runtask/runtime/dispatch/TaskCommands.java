@@ -21,7 +21,8 @@ public final class TaskCommands {
     // Lenient: a task without any option is still a valid command.
     CommandSpec spec = CommandSpec.forAnnotatedObjectLenient(task);
     spec.name(entry.name());
-    spec.usageMessage().description(entry.description());
+    // picocli formats descriptions with String.format: a literal % must not be read as a conversion.
+    spec.usageMessage().description(entry.description().replace("%", "%%"));
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
     CommandLine commandLine = new CommandLine(spec);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
