@@ -11,7 +11,6 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR="$ROOT/launcher/target/launcher.jar"
-JSA="$ROOT/launcher/target/launcher.jsa"
 RUNS=${RUNS:-15}
 WARMUP=${WARMUP:-3}
 JAVA=${JAVA:-java}
@@ -57,16 +56,19 @@ cat >"$WORK/project/task-definitions/bench/task-definition.json" <<'JSON'
 JSON
 cd "$WORK/project"
 
-# The JVM flags the launcher is meant to be run with (scripts/run_task.sh uses the same):
-# C1 only (short-lived CLI), serial GC, small heap, and the AppCDS archive when it exists.
-JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx96m -XX:CICompilerCount=1 -Xshare:auto)
+# The JVM flags the launcher is meant to be run with (launcher/bin/launcher uses the same):
+# C1 only (short-lived CLI), one compiler thread, serial GC, small heap, no perf-data file, AppCDS.
+JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=1 -Xms16m -Xmx64m -XX:-UsePerfData)
 LAUNCH=(run -e bench -n hello-world --image-tag bench --endpoint-url "$ENDPOINT" --no-wait -- --name bench)
 
-# AppCDS, the documented step: one training run dumps the loaded classes into launcher.jsa.
-if [[ ! -f "$JSA" || "$JSA" -ot "$JAR" ]]; then
-  "$JAVA" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
-    || { cat "$WORK/cds.log" >&2; die "training run failed"; }
-fi
+# A private copy: a rebuild of launcher/target during the run would invalidate the archive.
+cp "$JAR" "$WORK/launcher.jar"
+JAR="$WORK/launcher.jar"
+JSA="$WORK/launcher.jsa"
+# AppCDS, the documented step (launcher/bin/launcher --create-cds does the same): one training run
+# dumps the classes it loaded into an archive that later runs map instead of loading them.
+"$JAVA" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
+  || { cat "$WORK/cds.log" >&2; die "training run failed"; }
 LAUNCHER_CMD="$JAVA ${JVM_FLAGS[*]} -XX:SharedArchiveFile=$JSA -jar $JAR ${LAUNCH[*]}"
 AWS_CMD="$AWS --endpoint-url $ENDPOINT ecs run-task --cluster runtask-bench --task-definition runtask-bench --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG]} --overrides containerOverrides=[{name=task,command=[hello-world,--name,bench]}] --output json"
 
@@ -76,26 +78,43 @@ $AWS_CMD >/dev/null || die "aws ecs run-task failed"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# Interleaved, order flipped every round, so load from other work on the machine hits both alike.
+# /usr/bin/time gives peak RSS and CPU; wall time is taken around it with date +%s%N.
+measure() {  # name command... → "wall_s cpu_s rss_kb"
+  local s e out
+  s=$(date +%s%N)
+  out=$(/usr/bin/time -f "%U %S %M" "$@" 2>&1 >/dev/null | tail -1)
+  e=$(date +%s%N)
+  echo "$(( (e - s) / 1000000 )) $out" | awk '{printf "%.3f %.3f %d\n", $1/1000, $2+$3, $4}'
+}
+for _ in $(seq "$WARMUP"); do $LAUNCHER_CMD >/dev/null 2>&1; $AWS_CMD >/dev/null; done
+: >"$WORK/launcher.txt"; : >"$WORK/aws.txt"
+for i in $(seq "$RUNS"); do
+  if (( i % 2 )); then
+    measure $LAUNCHER_CMD >>"$WORK/launcher.txt"; measure $AWS_CMD >>"$WORK/aws.txt"
+  else
+    measure $AWS_CMD >>"$WORK/aws.txt"; measure $LAUNCHER_CMD >>"$WORK/launcher.txt"
+  fi
+done
+col() { awk -v c="$1" '{print $c}' "$2" | median; }
+L_WALL=$(col 1 "$WORK/launcher.txt"); A_WALL=$(col 1 "$WORK/aws.txt")
+L_CPU=$(col 2 "$WORK/launcher.txt"); A_CPU=$(col 2 "$WORK/aws.txt")
+L_RSS=$(col 3 "$WORK/launcher.txt"); A_RSS=$(col 3 "$WORK/aws.txt")
+
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/wall.json" \
-    -n launcher "$LAUNCHER_CMD" -n aws-cli-v2 "$AWS_CMD" >&2
-  read -r L_WALL A_WALL < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(r[0]["median"], r[1]["median"])' "$WORK/wall.json")
-else
-  timeit() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
-  L_WALL=$(for _ in $(seq "$RUNS"); do timeit $LAUNCHER_CMD; done | median)
-  A_WALL=$(for _ in $(seq "$RUNS"); do timeit $AWS_CMD; done | median)
+  # For the record; its per-command batches are more exposed to load drift than the loop above.
+  hyperfine -N --warmup 1 --runs "$RUNS" -n launcher "$LAUNCHER_CMD" -n aws-cli-v2 "$AWS_CMD" >&2 || true
 fi
 
-rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}'; }
-L_RSS=$(for _ in $(seq 5); do rss $LAUNCHER_CMD; done | median)
-A_RSS=$(for _ in $(seq 5); do rss $AWS_CMD; done | median)
-
-printf '\n%-12s %10s %12s\n' "" "wall (s)" "peak RSS (KB)"
-printf '%-12s %10.3f %12d\n' launcher "$L_WALL" "$L_RSS" aws-cli-v2 "$A_WALL" "$A_RSS"
-python3 - "$L_WALL" "$A_WALL" "$L_RSS" "$A_RSS" <<'PY'
+echo
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $RUNS interleaved runs each, medians"
+printf '%-12s %10s %10s %14s\n' "" "wall (s)" "cpu (s)" "peak RSS (KB)"
+printf '%-12s %10.3f %10.3f %14d\n' launcher "$L_WALL" "$L_CPU" "$L_RSS" aws-cli-v2 "$A_WALL" "$A_CPU" "$A_RSS"
+python3 - "$L_WALL" "$A_WALL" "$L_RSS" "$A_RSS" "$L_CPU" "$A_CPU" <<'PY'
 import sys
-lw, aw, lr, ar = map(float, sys.argv[1:])
+lw, aw, lr, ar, lc, ac = map(float, sys.argv[1:])
 w, r = lw / aw, lr / ar
 print(f"ratio wall {w:.2f}x (target <= 0.70x: {'ok' if w <= 0.7 else 'MISSED'})")
 print(f"ratio RSS  {r:.2f}x (target <= 1.50x: {'ok' if r <= 1.5 else 'MISSED'})")
+print(f"ratio cpu  {lc / ac:.2f}x (user+sys; what wall tends to under full load)")
 PY
