@@ -49,7 +49,8 @@ public final class TaskDefinitionRegistrar {
 
     /** As above with the latest revision already fetched (in parallel with the image check). */
     public Registration registerIfChanged(RenderedDefinition local, TaskDefinition latest) {
-        List<String> changes = changes(latest, local);
+        // A first revision has no "changes" worth listing: every field would be one.
+        List<String> changes = latest == null ? List.of() : changes(latest, local);
         if (latest != null && changes.isEmpty()) {
             return new Registration(latest.taskDefinitionArn(), latest.family() + ":" + latest.revision(), false, List.of());
         }

@@ -204,7 +204,8 @@ public final class EcsPlatform implements TaskPlatform {
     private void announce(Terminal terminal, Registration registration) {
         if (registration.registered()) {
             terminal.info("registered task definition " + registration.familyRevision()
-                    + (registration.changes().isEmpty() ? "" : " (" + registration.changes().size() + " change(s) from the latest revision)"));
+                    + (registration.changes().isEmpty() ? " (first revision of the family)"
+                    : " (" + registration.changes().size() + " change(s) from the latest revision)"));
             registration.changes().stream().limit(20).forEach(line -> terminal.info("  " + line));
         } else {
             terminal.info("task definition " + registration.familyRevision() + " is unchanged — not registering a new revision");
