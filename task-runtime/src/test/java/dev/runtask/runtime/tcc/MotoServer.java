@@ -40,7 +40,6 @@ final class MotoServer implements AutoCloseable {
         throw new IllegalStateException("moto_server did not come up on " + endpoint + ": "
             + Files.readString(log));
       }
-      Thread.onSpinWait();
       Thread.sleep(50);
     }
     return new MotoServer(p, endpoint);
