@@ -3,6 +3,7 @@ package dev.runtask.runtime.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtask.runtime.tx.Batches;
 import dev.runtask.runtime.tx.Isolation;
 import dev.runtask.runtime.tx.TransactionConflictException;
 import dev.runtask.runtime.tx.TransactionOptions;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -249,6 +251,23 @@ abstract class AbstractTransactionsTest {
     assertThat(original.getSuppressed())
         .extracting(Throwable::getMessage)
         .containsExactly("rollback lost");
+  }
+
+  @Test
+  void batchesInChunks_thirdChunkFails_earlierChunksCommittedFailingChunkRolledBack()
+      throws SQLException {
+    List<Integer> ids = List.of(1, 2, 3, 4, 5, 6, 7);
+
+    assertThatThrownBy(() -> Batches.inChunks(tx, ids, 3, chunk -> {
+      for (int id : chunk) {
+        insert(id, "row " + id);
+      }
+      if (chunk.contains(7)) {
+        throw new IllegalStateException("bad row 7");
+      }
+    })).hasMessage("bad row 7");
+
+    assertThat(committedRows()).isEqualTo(6);
   }
 
   @Test
