@@ -2,6 +2,7 @@ package dev.runtask.launcher;
 
 import dev.runtask.launcher.cli.LauncherCommand;
 import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.ecs.AwsClients;
 import dev.runtask.launcher.explain.ExitCodes;
 import dev.runtask.launcher.explain.LauncherException;
 import dev.runtask.launcher.io.Host;
@@ -13,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -26,7 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        warmUp();
+        warmUp(args);
         Terminal terminal = new Terminal(System.out, System.err,
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
         Host host = new Host(System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
@@ -34,17 +36,18 @@ public final class Main {
     }
 
     /**
-     * Initialises Jackson and the SDK's core classes on a second core while picocli parses the
-     * command line: both are needed by every AWS run, and a short run is mostly class loading.
+     * Initialises Jackson and, for the commands that call AWS, the SDK on a second core while
+     * picocli parses the command line: a short run is mostly class loading and initialisation.
      */
-    private static void warmUp() {
+    private static void warmUp(String[] args) {
+        boolean aws = args.length > 0 && (args[0].equals("run") || args[0].equals("diff")) && !List.of(args).contains("local");
         Thread t = new Thread(() -> {
-            JsonFiles.MAPPER.createObjectNode();
             try {
-                Class.forName("software.amazon.awssdk.core.client.builder.SdkDefaultClientBuilder");
-                Class.forName("software.amazon.awssdk.awscore.client.builder.AwsDefaultClientBuilder");
-                Class.forName("software.amazon.awssdk.services.sts.DefaultStsClientBuilder");
-            } catch (ClassNotFoundException | LinkageError e) {
+                JsonFiles.MAPPER.createObjectNode();
+                if (aws) {
+                    AwsClients.warmUp();
+                }
+            } catch (RuntimeException | LinkageError e) {
                 // Only a warm-up: the real use reports any problem.
             }
         }, "warm-up");

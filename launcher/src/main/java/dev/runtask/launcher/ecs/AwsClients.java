@@ -76,6 +76,21 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
+     * Builds and discards one client of each kind with placeholder settings: that loads and
+     * initialises the SDK (most of a short run's start-up) on a spare core while the command line
+     * and config are still being parsed. Building a client sends nothing over the network.
+     */
+    public static void warmUp() {
+        AwsClients placeholder = new AwsClients(new AwsSettings("us-east-1", URI.create("http://127.0.0.1:9"),
+                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()));
+        try (placeholder) {
+            placeholder.sts();
+            placeholder.ecs();
+            placeholder.ecr();
+        }
+    }
+
+    /**
      * Plain JDK connections: the JDK sets up TLS (trust store and all) on the first https connection,
      * whereas the SDK's default factory builds an SSLContext up front even for an http emulator.
      */
