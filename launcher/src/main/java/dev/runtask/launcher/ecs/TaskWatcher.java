@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * off from the configured interval, so tests wait milliseconds.
  */
 public final class TaskWatcher {
+    static final int MAX_CONSECUTIVE_FAILURES = 10;
     private final EcsClient ecs;
     private final LogFollower logs;
     private final Terminal terminal;
@@ -51,8 +53,25 @@ public final class TaskWatcher {
         Instant start = clock.instant();
         String lastStatus = null;
         Task task = null;
+        int failures = 0;
         while (true) {
-            Task seen = describe(cluster, taskArn);
+            Task seen;
+            try {
+                seen = describe(cluster, taskArn);
+                failures = 0;
+            } catch (SdkException e) {
+                // The SDK has already retried this call; a wait of hours should outlive a network
+                // blip or a throttling burst, so only a run of failures ends it.
+                if (++failures >= MAX_CONSECUTIVE_FAILURES) {
+                    throw e;
+                }
+                terminal.info("warning: DescribeTasks failed (" + e.getMessage() + "); retrying");
+                if (interrupted || pause(backoff.next())) {
+                    terminal.endProgress();
+                    return new Result(End.INTERRUPTED, task);
+                }
+                continue;
+            }
             task = seen != null ? seen : task;
             String status = task == null ? "PENDING" : task.lastStatus();
             Duration elapsed = Duration.between(start, clock.instant());
@@ -62,9 +81,7 @@ public final class TaskWatcher {
                 backoff.reset();
             }
             terminal.progress("[" + status + " " + format(elapsed) + "] " + ConsoleUrls.taskId(taskArn) + "  (Ctrl-C to stop or detach)");
-            if (logs != null) {
-                logs.poll();
-            }
+            pollLogs();
             if ("STOPPED".equals(status)) {
                 drainLogs();
                 terminal.endProgress();
@@ -98,13 +115,26 @@ public final class TaskWatcher {
         Instant deadline = clock.instant().plus(logGrace);
         int quiet = 0;
         while (quiet < 2 && clock.instant().isBefore(deadline)) {
-            quiet = logs.poll() == 0 && logs.streamSeen() ? quiet + 1 : 0;
+            quiet = pollLogs() == 0 && logs.streamSeen() ? quiet + 1 : 0;
             if (quiet < 2 && pause(backoff.next())) {
                 return;
             }
         }
         if (!logs.streamSeen()) {
             terminal.info("logs: stream " + logs.group() + " " + logs.stream() + " did not appear");
+        }
+    }
+
+    /** Logs are a view: a failed poll is reported and retried next time, it never ends the wait. */
+    private int pollLogs() {
+        if (logs == null) {
+            return 0;
+        }
+        try {
+            return logs.poll();
+        } catch (SdkException e) {
+            terminal.info("warning: GetLogEvents failed (" + e.getMessage() + "); retrying");
+            return 0;
         }
     }
 
@@ -118,7 +148,15 @@ public final class TaskWatcher {
         }
     }
 
-    static String format(Duration d) {
+    /** A duration as operators write it: 45s, 12m03s, 1h02m00s; below a second in ms. */
+    public static String format(Duration d) {
+        if (d.toSeconds() == 0 && !d.isZero()) {
+            return d.toMillis() + "ms";
+        }
+        return formatSeconds(d);
+    }
+
+    private static String formatSeconds(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";

@@ -51,7 +51,8 @@ public final class EcsPlatform implements TaskPlatform {
     public RunReport run(RunPlan plan) {
         EnvironmentConfig config = plan.environment().config();
         Terminal terminal = host.terminal();
-        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task())
+                .put("command", String.join(" ", plan.redactedCommand()));
         if (plan.options().dryRun()) {
             return dryRun(plan, report);
         }
@@ -81,9 +82,11 @@ public final class EcsPlatform implements TaskPlatform {
             }
             return watch(plan, task, report);
         } catch (SdkException e) {
+            String taskArn = report.json().path("taskArn").asText(null);
             throw new LauncherException(ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("credentials")
-                    ? " — pass -k/-s, --profile or the AWS_* environment variables" : ""), e);
+                    ? " — pass -k/-s, --profile or the AWS_* environment variables" : "")
+                    + (taskArn == null ? "" : "; task " + taskArn + " may still be running"), e);
         }
     }
 
@@ -125,7 +128,7 @@ public final class EcsPlatform implements TaskPlatform {
         return switch (result.end()) {
             case STOPPED -> stopped(plan, last, report);
             case TIMED_OUT -> detach(plan, last, report, options.stopOnTimeout(), ExitCodes.TIMEOUT,
-                    "--timeout " + options.timeout() + " reached");
+                    "--timeout " + TaskWatcher.format(options.timeout()) + " reached");
             case INTERRUPTED -> detach(plan, last, report, options.stopOnInterrupt() || askToStop(last), ExitCodes.INTERRUPTED,
                     "interrupted");
         };

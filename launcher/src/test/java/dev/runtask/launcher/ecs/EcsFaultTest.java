@@ -152,6 +152,23 @@ class EcsFaultTest {
     }
 
     @Test
+    void run_describeTasksFailsWhileWaiting_warnsAndKeepsWaiting() {
+        moto.proxy.hook(new FaultProxy.Hook() {
+            @Override
+            public Reply before(String operation, int n, ObjectNode request) {
+                // Calls 2-4 are one SDK call with its retries: the watcher sees one failure.
+                return operation.equals("ecs:DescribeTasks") && n >= 2 && n <= 4
+                        ? Reply.awsJsonError(500, "ServerException", "Service unavailable") : null;
+            }
+        });
+
+        TestHost.Result r = run("-n", "hello-world");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("warning: DescribeTasks failed").contains("status: STOPPED");
+    }
+
+    @Test
     void run_accessDenied_exits110() {
         moto.proxy.hook(new FaultProxy.Hook() {
             @Override
@@ -223,7 +240,7 @@ class EcsFaultTest {
         TestHost.Result r = run("-n", "sleep", "--timeout", "20ms");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(120);
-        assertThat(r.err()).contains("--timeout PT0.02S reached: task").contains("is still running; follow it with `aws ecs describe-tasks --cluster runtask-test");
+        assertThat(r.err()).contains("--timeout 20ms reached: task").contains("is still running; follow it with `aws ecs describe-tasks --cluster runtask-test");
         assertThat(moto.proxy.operations()).doesNotContain("ecs:StopTask");
     }
 
