@@ -12,11 +12,13 @@ public final class AwsPermissions {
             "ecr:DescribeImages",
             "ecs:DescribeTaskDefinition",
             "ecs:RegisterTaskDefinition",
+            // RunTask and RegisterTaskDefinition with tags also need TagResource (tag-on-create).
             "ecs:TagResource",
             "ecs:RunTask",
             "ecs:DescribeTasks",
             "ecs:StopTask",
             "logs:GetLogEvents",
+            // Registering a definition and running it hand its task and execution roles to ECS.
             "iam:PassRole");
 
     private AwsPermissions() {

@@ -60,10 +60,10 @@ final class Planner {
         return TaskDefinitionRenderer.render(env, task, overrides, directory.display(env.dir().resolve("task-definition.json")));
     }
 
-    RunPlan plan(String task, List<String> args, RunOptions runOptions) {
+    RunPlan plan(String task, List<String> args, List<String> launcherOptions, RunOptions runOptions) {
         Environment env = environment();
         TaskManifest.TaskSpec spec = manifest().task(task);
-        ArgumentValidator.ValidatedArgs validated = ArgumentValidator.validate(spec, args);
+        ArgumentValidator.ValidatedArgs validated = ArgumentValidator.validate(spec, args, launcherOptions);
         RenderedDefinition definition = render(task);
         String sha = BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown";
         String memoryHint = directory.display(env.dir().resolve("tasks").resolve(task + ".json"));

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code launcher run -e ENV -n TASK [--] [task args...]}: validate, render, register if changed, run, watch. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -27,6 +29,9 @@ import picocli.CommandLine.ParentCommand;
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     LauncherCommand parent;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     EnvironmentOptions environment;
@@ -84,7 +89,9 @@ public final class RunCommand implements Callable<Integer> {
                 clients = new AwsClients(aws.settings(config, host.env()));
                 clients.prebuild();
             }
-            RunPlan plan = planner.plan(task, taskArgs, options);
+            List<String> launcherOptions = spec.options().stream().filter(o -> !o.hidden())
+                    .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
+            RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
             RunReport report = config.runsLocally()
                     ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan)
                     : new EcsPlatform(host, clients).run(plan);

@@ -19,6 +19,14 @@ public final class ArgumentValidator {
 
     /** Returns the arguments unchanged plus a redacted copy for display; throws exit-2 errors. */
     public static ValidatedArgs validate(TaskSpec task, List<String> args) {
+        return validate(task, args, List.of());
+    }
+
+    /**
+     * As above; {@code launcherOptions} are the run command's own option names, so that a mistyped
+     * launcher option that ended up among the task's arguments is named as such.
+     */
+    public static ValidatedArgs validate(TaskSpec task, List<String> args, List<String> launcherOptions) {
         List<String> shown = new ArrayList<>();
         List<String> positionals = new ArrayList<>();
         Set<OptionSpec> seen = new HashSet<>();
@@ -37,7 +45,7 @@ public final class ArgumentValidator {
             }
             int eq = arg.indexOf('=');
             String name = eq > 0 ? arg.substring(0, eq) : arg;
-            OptionSpec option = find(task, name);
+            OptionSpec option = find(task, name, launcherOptions);
             seen.add(option);
             if (option.isFlag()) {
                 if (eq > 0 && !List.of("true", "false").contains(arg.substring(eq + 1))) {
@@ -72,14 +80,20 @@ public final class ArgumentValidator {
         return new ValidatedArgs(List.copyOf(args), List.copyOf(shown));
     }
 
-    private static OptionSpec find(TaskSpec task, String name) {
+    private static OptionSpec find(TaskSpec task, String name, List<String> launcherOptions) {
         for (OptionSpec option : task.optionsOrEmpty()) {
             if (option.names().contains(name)) {
                 return option;
             }
         }
         List<String> names = task.optionsOrEmpty().stream().flatMap(o -> o.names().stream()).sorted().toList();
-        throw bad(task, "unknown option " + name + Suggestions.didYouMean(name, names)
+        String taskSuggestion = Suggestions.didYouMean(name, names);
+        String launcherSuggestion = Suggestions.didYouMean(name, launcherOptions);
+        if (taskSuggestion.isEmpty() && !launcherSuggestion.isEmpty()) {
+            throw bad(task, "unknown option " + name + launcherSuggestion.replace("did you mean", "did you mean the launcher option")
+                    + " (launcher options go before --)");
+        }
+        throw bad(task, "unknown option " + name + taskSuggestion
                 + (names.isEmpty() ? " (this task takes no options)" : " (options: " + String.join(", ", names) + ")"));
     }
 

@@ -56,6 +56,7 @@ class BadInputTest {
         "unknown task  | -e moto -n helo-world                    | unknown task \"helo-world\" — did you mean \"hello-world\"?",
         "unknown option| -e moto -n hello-world --nmae x          | task hello-world: unknown option --nmae — did you mean \"--name\"?",
         "bad int       | -e moto -n sleep --seconds soon          | task sleep: --seconds: \"soon\" is not a valid long",
+        "launcher typo | -e moto -n hello-world --no-wiat          | unknown option --no-wiat — did you mean the launcher option \"--no-wait\"? (launcher options go before --)",
         "missing param | -e moto -n import-users --api-token t    | task import-users: missing parameter <file>",
         "missing opt   | -e moto -n import-users users.csv        | task import-users: missing required option --api-token",
         "extra arg     | -e moto -n hello-world stray             | task hello-world: unexpected argument \"stray\"",
