@@ -166,8 +166,17 @@ public final class EcsPlatform implements TaskPlatform {
     }
 
     private boolean askToStop(Task task) {
-        String answer = host.terminal().ask("\nStop task " + ConsoleUrls.taskId(task.taskArn()) + "? [y/N]");
-        return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        // A second Ctrl-C while asking means "just leave": the task keeps running.
+        host.interrupts().onInterrupt(() -> {
+            host.terminal().info("\nlauncher: task " + task.taskArn() + " is still running");
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        });
+        try {
+            String answer = host.terminal().ask("\nStop task " + ConsoleUrls.taskId(task.taskArn()) + "? [y/N]");
+            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        } finally {
+            host.interrupts().onInterrupt(null);
+        }
     }
 
     private String followLogsHint(RunPlan plan, String taskArn) {

@@ -77,8 +77,16 @@ public final class LocalPlatform implements TaskPlatform {
         Thread out = pump(process.getInputStream(), plan.options().json() ? host.terminal().err() : host.terminal().out());
         Thread err = pump(process.getErrorStream(), host.terminal().err());
         // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
-        // the lines the task prints while it shuts down.
-        host.interrupts().onInterrupt(() -> process.toHandle().destroy());
+        // the lines the task prints while it shuts down. A second Ctrl-C kills it.
+        java.util.concurrent.atomic.AtomicBoolean termSent = new java.util.concurrent.atomic.AtomicBoolean();
+        host.interrupts().onInterrupt(() -> {
+            if (termSent.compareAndSet(false, true)) {
+                host.terminal().info("launcher: sent SIGTERM to the task (Ctrl-C again to kill it)");
+                process.toHandle().destroy();
+            } else {
+                process.toHandle().destroyForcibly();
+            }
+        });
         try {
             int code = process.waitFor();
             out.join();

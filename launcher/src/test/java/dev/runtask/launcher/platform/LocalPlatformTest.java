@@ -86,6 +86,27 @@ class LocalPlatformTest {
     }
 
     @Test
+    void run_localInterruptedTwice_killsTaskThatIgnoresSigterm() {
+        host.tapStdout(new OutputStream() {
+            private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                seen.write(b);
+                String text = seen.toString(StandardCharsets.UTF_8);
+                if (b == '\n' && (text.endsWith("ready\n") || text.endsWith("ignoring SIGTERM\n"))) {
+                    host.interrupts().fire();
+                }
+            }
+        });
+
+        TestHost.Result r = host.run("run", "-e", "local", "-n", "hello-world", "--", "--name", "stubborn");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(137);
+        assertThat(r.err()).contains("sent SIGTERM to the task (Ctrl-C again to kill it)").contains("SIGKILL, exit 137");
+    }
+
+    @Test
     void run_localDryRun_printsCommandWithoutSecrets() {
         TestHost.Result r = host.run("run", "-e", "local", "-n", "import-users", "--dry-run", "--", "--api-token", "s3cr3t", "f.csv");
 

@@ -13,6 +13,19 @@ public final class FakeTasks {
         System.out.println("greeting=" + System.getenv("GREETING"));
         System.out.println("aws-secret-visible=" + (System.getenv("AWS_SECRET_ACCESS_KEY") != null));
         System.err.println("a line on stderr");
+        if (Arrays.asList(args).contains("stubborn")) {
+            // Ignores SIGTERM: its shutdown hook never finishes, so only SIGKILL ends it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("ignoring SIGTERM");
+                try {
+                    Thread.sleep(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            System.out.println("ready");
+            Thread.sleep(120_000);
+        }
         switch (args[0]) {
             case "import-users" -> System.exit(3);
             case "sleep" -> {
