@@ -1,8 +1,6 @@
 package dev.runtask.launcher.platform;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.ecs.AwsClients;
 import dev.runtask.launcher.ecs.Backoff;
 import dev.runtask.launcher.ecs.CallerIdentity;
@@ -20,11 +18,7 @@ import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Terminal;
-import dev.runtask.launcher.render.SdkJson;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -38,7 +32,6 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * register-if-changed → RunTask → watch (status + logs) → exit code with an explanation.
  */
 public final class EcsPlatform implements TaskPlatform {
-    static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
     private final Host host;
     private final AwsClients clients;
 
@@ -54,7 +47,7 @@ public final class EcsPlatform implements TaskPlatform {
         RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task())
                 .put("command", String.join(" ", plan.redactedCommand()));
         if (plan.options().dryRun()) {
-            return dryRun(plan, report);
+            return RunRequests.dryRun(host, plan, report);
         }
         Confirmation.requirePossible(host, plan);
         try {
@@ -66,12 +59,12 @@ public final class EcsPlatform implements TaskPlatform {
             TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
             CompletableFuture<TaskDefinition> latest = CompletableFuture.supplyAsync(
                     () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
-            new ImageCheck(clients.ecr()).check(image(plan));
+            new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
             Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
             announce(terminal, registration);
             report.put("taskDefinition", registration.familyRevision()).put("registered", registration.registered());
 
-            RunTaskRequest request = TaskStarter.request(config, launch(plan, registration.arn(), caller.arn()));
+            RunTaskRequest request = TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
             Task task = new TaskStarter(clients.ecs()).start(request);
             String url = ConsoleUrls.task(config.region(), config.cluster(), task.taskArn());
             terminal.info("started " + task.taskArn());
@@ -179,38 +172,15 @@ public final class EcsPlatform implements TaskPlatform {
         }
     }
 
+    private LogFollower logFollower(RunPlan plan, String taskArn) {
+        RunRequests.LogStream target = RunRequests.logStream(plan, taskArn);
+        return target == null ? null
+                : new LogFollower(clients.logs(), target.group(), target.stream(), host.terminal(), plan.options().json());
+    }
+
     private String followLogsHint(RunPlan plan, String taskArn) {
         LogFollower logs = logFollower(plan, taskArn);
         return logs == null ? "" : " and `aws logs tail " + logs.group() + " --log-stream-names " + logs.stream() + " --follow`";
-    }
-
-    private LogFollower logFollower(RunPlan plan, String taskArn) {
-        ObjectNode container = containerJson(plan);
-        if (container == null || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
-            return null;
-        }
-        ObjectNode options = (ObjectNode) container.path("logConfiguration").path("options");
-        String group = options.path("awslogs-group").asText(null);
-        String prefix = options.path("awslogs-stream-prefix").asText(null);
-        if (group == null || prefix == null) {
-            return null;
-        }
-        String stream = prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn);
-        return new LogFollower(clients.logs(), group, stream, host.terminal(), plan.options().json());
-    }
-
-    private static ObjectNode containerJson(RunPlan plan) {
-        for (var c : plan.definition().json().path("containerDefinitions")) {
-            if (plan.definition().containerName().equals(c.path("name").asText())) {
-                return (ObjectNode) c;
-            }
-        }
-        return null;
-    }
-
-    private static String image(RunPlan plan) {
-        ObjectNode container = containerJson(plan);
-        return container == null ? null : container.path("image").asText(null);
     }
 
     private void announce(Terminal terminal, Registration registration) {
@@ -222,35 +192,5 @@ public final class EcsPlatform implements TaskPlatform {
         } else {
             terminal.info("task definition " + registration.familyRevision() + " is unchanged — not registering a new revision");
         }
-    }
-
-    private TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("launched-by", launchedBy);
-        tags.put("git-sha", plan.gitSha());
-        tags.put("task", plan.task());
-        return new TaskStarter.Launch(taskDefinition, plan.definition().containerName(), plan.command(),
-                environment, tags, UUID.randomUUID().toString());
-    }
-
-    private RunReport dryRun(RunPlan plan, RunReport report) {
-        TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
-        TaskStarter.Launch shown = new TaskStarter.Launch(launch.taskDefinition(), launch.containerName(),
-                plan.redactedCommand(), launch.environment(), launch.tags(), "<generated once per run>");
-        ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
-        if (plan.options().json()) {
-            report.json().set("taskDefinition", plan.definition().json());
-            report.json().set("runTaskRequest", request);
-        } else {
-            host.terminal().info("# task definition (registered only if it differs from the latest revision of "
-                    + plan.definition().family() + ")");
-            host.terminal().result(JsonFiles.pretty(plan.definition().json()));
-            host.terminal().info("# RunTask request");
-            host.terminal().result(JsonFiles.pretty(request));
-            host.terminal().info("dry run: nothing was sent to AWS");
-        }
-        return report.put("dryRun", true).exit(ExitCodes.OK, null);
     }
 }

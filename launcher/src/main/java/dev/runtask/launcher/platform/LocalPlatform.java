@@ -118,7 +118,7 @@ public final class LocalPlatform implements TaskPlatform {
                 c.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
             }
         }
-        env.put(EcsPlatform.LAUNCHED_BY_VARIABLE, "local:" + host.user());
+        env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
         return env;
     }
 
