@@ -99,10 +99,12 @@ public final class TaskDispatcher {
   }
 
   private static String show(ArgSpec arg) {
+    // Through Object: getValue() is generic, and String.valueOf would otherwise pick valueOf(char[]).
+    Object value = arg.getValue();
     if (arg instanceof OptionSpec option) {
-      String value = SecretRedaction.looksSecret(option.longestName()) ? SecretRedaction.MASK : String.valueOf((Object) option.getValue());
-      return option.longestName() + "=" + value;
+      return option.longestName() + "=" + (SecretRedaction.looksSecret(option.longestName()) ? SecretRedaction.MASK : value);
     }
-    return String.valueOf((Object) arg.getValue());
+    return String.valueOf(value);
   }
+
 }
