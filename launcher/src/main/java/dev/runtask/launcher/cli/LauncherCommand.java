@@ -25,6 +25,7 @@ public final class LauncherCommand {
     public static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("run", RunCommand::new);
+        all.put("attach", AttachCommand::new);
         all.put("render", RenderCommand::new);
         all.put("diff", DiffCommand::new);
         all.put("tasks", TasksCommand::new);

@@ -60,6 +60,18 @@ final class Planner {
         return TaskDefinitionRenderer.render(env, task, overrides, directory.display(env.dir().resolve("task-definition.json")));
     }
 
+    /** For attach: no arguments to validate; the task only selects its overrides and the memory hint. */
+    RunPlan attachPlan(String task, RunOptions runOptions) {
+        Environment env = environment();
+        if (task != null) {
+            manifest().task(task);
+        }
+        String name = task == null ? "TASK" : task;
+        String memoryHint = directory.display(env.dir().resolve("tasks").resolve(name + ".json"));
+        return new RunPlan(env, name, new ArgumentValidator.ValidatedArgs(List.of(), List.of()), render(task),
+                BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown", memoryHint, runOptions);
+    }
+
     RunPlan plan(String task, List<String> args, List<String> launcherOptions, RunOptions runOptions) {
         Environment env = environment();
         TaskManifest.TaskSpec spec = manifest().task(task);

@@ -83,6 +83,27 @@ public final class EcsPlatform implements TaskPlatform {
         }
     }
 
+    /** Waits for a task started earlier (run --no-wait, a --timeout, a detach) exactly as run would. */
+    public RunReport attach(RunPlan plan, String taskArnOrId) {
+        String cluster = plan.environment().config().cluster();
+        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+        try {
+            var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
+            if (!described.hasTasks() || described.tasks().isEmpty()) {
+                throw LauncherException.badInput("no task " + taskArnOrId + " in cluster " + cluster
+                        + " (ECS keeps stopped tasks for about an hour)");
+            }
+            Task task = described.tasks().get(0);
+            String url = ConsoleUrls.task(plan.environment().config().region(), cluster, task.taskArn());
+            host.terminal().info("attached to " + task.taskArn());
+            host.terminal().info("console: " + url);
+            report.put("taskArn", task.taskArn()).put("consoleUrl", url);
+            return watch(plan, task, report);
+        } catch (SdkException e) {
+            throw new LauncherException(ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);
+        }
+    }
+
     private static void daemon(Runnable work) {
         Thread t = new Thread(work, "aws-read");
         t.setDaemon(true);
@@ -151,7 +172,8 @@ public final class EcsPlatform implements TaskPlatform {
             message = why + ": asked ECS to stop task " + ConsoleUrls.taskId(task.taskArn());
         } else {
             message = why + ": task " + ConsoleUrls.taskId(task.taskArn()) + " is still running; follow it with"
-                    + " `aws ecs describe-tasks --cluster " + cluster + " --tasks " + task.taskArn() + "`"
+                    + " `launcher attach -e " + plan.environment().name() + " " + ConsoleUrls.taskId(task.taskArn()) + "`"
+                    + " or `aws ecs describe-tasks --cluster " + cluster + " --tasks " + task.taskArn() + "`"
                     + followLogsHint(plan, task.taskArn());
         }
         host.terminal().info("launcher: " + message);

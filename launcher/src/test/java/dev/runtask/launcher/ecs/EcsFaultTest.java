@@ -240,8 +240,45 @@ class EcsFaultTest {
         TestHost.Result r = run("-n", "sleep", "--timeout", "20ms");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(120);
-        assertThat(r.err()).contains("--timeout 20ms reached: task").contains("is still running; follow it with `aws ecs describe-tasks --cluster runtask-test");
+        assertThat(r.err()).contains("--timeout 20ms reached: task").contains("is still running; follow it with `launcher attach -e moto ")
+                .contains("`aws ecs describe-tasks --cluster runtask-test");
         assertThat(moto.proxy.operations()).doesNotContain("ecs:StopTask");
+    }
+
+    @Test
+    void attach_taskStartedWithNoWait_followsItToItsExitCode() {
+        whenStopped("EssentialContainerExited", "Essential container in task exited", 5, null);
+        TestHost.Result started = run("-n", "hello-world", "--no-wait");
+        String arn = started.err().lines().filter(l -> l.startsWith("started ")).findFirst().orElseThrow().substring(8);
+        moto.proxy.hook(new FaultProxy.Hook() {
+            @Override
+            public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+                if (operation.equals("ecs:DescribeTasks") && n == 2) {
+                    moto.writeLogs(arn, List.of("from attach"));
+                }
+                return null;
+            }
+        });
+        List<String> args = new ArrayList<>(List.of("attach", "-e", "moto", arn.substring(arn.lastIndexOf('/') + 1)));
+        args.addAll(List.of(moto.aws()).subList(0, 6));
+        args.addAll(List.of("--poll-interval", "1ms", "--max-poll-interval", "5ms", "--log-grace", "100ms"));
+
+        TestHost.Result r = host.run(args.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("attached to " + arn).contains("the task exited with code 5");
+        assertThat(r.out()).isEqualTo("from attach\n");
+    }
+
+    @Test
+    void attach_unknownTask_exits2() {
+        List<String> args = new ArrayList<>(List.of("attach", "-e", "moto", "0123456789abcdef"));
+        args.addAll(List.of(moto.aws()).subList(0, 6));
+
+        TestHost.Result r = host.run(args.toArray(String[]::new));
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no task 0123456789abcdef in cluster runtask-test");
     }
 
     @Test

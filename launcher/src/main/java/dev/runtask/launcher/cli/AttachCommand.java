@@ -1,0 +1,79 @@
+package dev.runtask.launcher.cli;
+
+import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.ecs.AwsClients;
+import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.platform.EcsPlatform;
+import dev.runtask.launcher.platform.RunOptions;
+import dev.runtask.launcher.platform.RunReport;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code launcher attach -e ENV TASK_ID}: status, logs and exit code of a task started earlier. */
+@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
+            "follow its logs from the start and exit with its exit code, as run does."})
+public final class AttachCommand implements Callable<Integer> {
+    @ParentCommand
+    LauncherCommand parent;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = "The task's ARN or id (the last part of the ARN).")
+    String taskId;
+
+    @Option(names = {"-n", "--task"}, paramLabel = "TASK", description = "The task's name, when it has overrides (tasks/TASK.json).")
+    String task;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop waiting after this long (exit 120).")
+    Duration timeout;
+
+    @Option(names = "--stop-on-timeout", description = "Stop the task when --timeout is reached.")
+    boolean stopOnTimeout;
+
+    @Option(names = "--stop-on-interrupt", description = "On Ctrl-C stop the task without asking.")
+    boolean stopOnInterrupt;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
+    Duration pollInterval;
+
+    @Option(names = "--max-poll-interval", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
+    Duration maxPollInterval;
+
+    @Option(names = "--log-grace", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
+    Duration logGrace;
+
+    @Override
+    public Integer call() {
+        Host host = parent.host();
+        RunOptions options = new RunOptions(true, timeout, stopOnTimeout, stopOnInterrupt, false, output.json(), true,
+                pollInterval, maxPollInterval, logGrace);
+        Planner planner = new Planner(host, environment);
+        EnvironmentConfig config = planner.environment().config();
+        if (config.runsLocally()) {
+            throw LauncherException.badInput("environment " + environment.env + " runs tasks locally: there is nothing to attach to");
+        }
+        try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+            RunReport report = new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
+            if (output.json()) {
+                host.terminal().result(JsonFiles.pretty(report.json()));
+            }
+            return report.exitCode();
+        }
+    }
+}
