@@ -40,7 +40,7 @@ public final class Main {
      * picocli parses the command line: a short run is mostly class loading and initialisation.
      */
     private static void warmUp(String[] args) {
-        boolean aws = args.length > 0 && (args[0].equals("run") || args[0].equals("diff")) && !List.of(args).contains("local");
+        boolean aws = args.length > 0 && (args[0].equals("run") || args[0].equals("attach") || args[0].equals("diff")) && !List.of(args).contains("local");
         Thread t = new Thread(() -> {
             try {
                 JsonFiles.MAPPER.createObjectNode();
