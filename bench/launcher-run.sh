@@ -69,31 +69,33 @@ JSA="$WORK/launcher.jsa"
 # dumps the classes it loaded into an archive that later runs map instead of loading them.
 "$JAVA" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
   || { cat "$WORK/cds.log" >&2; die "training run failed"; }
-LAUNCHER_CMD="$JAVA ${JVM_FLAGS[*]} -XX:SharedArchiveFile=$JSA -jar $JAR ${LAUNCH[*]}"
-AWS_CMD="$AWS --endpoint-url $ENDPOINT ecs run-task --cluster runtask-bench --task-definition runtask-bench --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG]} --overrides containerOverrides=[{name=task,command=[hello-world,--name,bench]}] --output json"
+LAUNCHER_CMD=("$JAVA" "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -jar "$JAR" "${LAUNCH[@]}")
+AWS_CMD=("$AWS" --endpoint-url "$ENDPOINT" ecs run-task --cluster runtask-bench --task-definition runtask-bench
+  --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG]}"
+  --overrides "containerOverrides=[{name=task,command=[hello-world,--name,bench]}]" --output json)
 
 # Both must work before they are timed.
-$LAUNCHER_CMD >/dev/null 2>&1 || { $LAUNCHER_CMD; die "launcher run failed"; }
-$AWS_CMD >/dev/null || die "aws ecs run-task failed"
+"${LAUNCHER_CMD[@]}" >/dev/null 2>&1 || { "${LAUNCHER_CMD[@]}"; die "launcher run failed"; }
+"${AWS_CMD[@]}" >/dev/null || die "aws ecs run-task failed"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Interleaved, order flipped every round, so load from other work on the machine hits both alike.
 # /usr/bin/time gives peak RSS and CPU; wall time is taken around it with date +%s%N.
-measure() {  # name command... → "wall_s cpu_s rss_kb"
+measure() {  # command... → "wall_s cpu_s rss_kb"
   local s e out
   s=$(date +%s%N)
   out=$(/usr/bin/time -f "%U %S %M" "$@" 2>&1 >/dev/null | tail -1)
   e=$(date +%s%N)
   echo "$(( (e - s) / 1000000 )) $out" | awk '{printf "%.3f %.3f %d\n", $1/1000, $2+$3, $4}'
 }
-for _ in $(seq "$WARMUP"); do $LAUNCHER_CMD >/dev/null 2>&1; $AWS_CMD >/dev/null; done
+for _ in $(seq "$WARMUP"); do "${LAUNCHER_CMD[@]}" >/dev/null 2>&1; "${AWS_CMD[@]}" >/dev/null; done
 : >"$WORK/launcher.txt"; : >"$WORK/aws.txt"
 for i in $(seq "$RUNS"); do
   if (( i % 2 )); then
-    measure $LAUNCHER_CMD >>"$WORK/launcher.txt"; measure $AWS_CMD >>"$WORK/aws.txt"
+    measure "${LAUNCHER_CMD[@]}" >>"$WORK/launcher.txt"; measure "${AWS_CMD[@]}" >>"$WORK/aws.txt"
   else
-    measure $AWS_CMD >>"$WORK/aws.txt"; measure $LAUNCHER_CMD >>"$WORK/launcher.txt"
+    measure "${AWS_CMD[@]}" >>"$WORK/aws.txt"; measure "${LAUNCHER_CMD[@]}" >>"$WORK/launcher.txt"
   fi
 done
 col() { awk -v c="$1" '{print $c}' "$2" | median; }
@@ -103,7 +105,7 @@ L_RSS=$(col 3 "$WORK/launcher.txt"); A_RSS=$(col 3 "$WORK/aws.txt")
 
 if command -v hyperfine >/dev/null; then
   # For the record; its per-command batches are more exposed to load drift than the loop above.
-  hyperfine -N --warmup 1 --runs "$RUNS" -n launcher "$LAUNCHER_CMD" -n aws-cli-v2 "$AWS_CMD" >&2 || true
+  hyperfine -N --warmup 1 --runs "$RUNS" -n launcher "${LAUNCHER_CMD[*]}" -n aws-cli-v2 "${AWS_CMD[*]}" >&2 || true
 fi
 
 echo
