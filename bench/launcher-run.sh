@@ -58,7 +58,8 @@ cd "$WORK/project"
 
 # The JVM flags the launcher is meant to be run with (launcher/bin/launcher uses the same):
 # C1 only (short-lived CLI), one compiler thread, serial GC, small heap, no perf-data file, AppCDS.
-JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=1 -Xms32m -Xmn20m -Xmx64m -XX:-UsePerfData)
+JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=1 -Xms32m -Xmn20m -Xmx64m -XX:-UsePerfData
+  -Xlog:disable -Xlog:all=warning:stderr)
 LAUNCH=(run -e bench -n hello-world --image-tag bench --endpoint-url "$ENDPOINT" --no-wait -- --name bench)
 
 # A private copy: a rebuild of launcher/target during the run would invalidate the archive.
