@@ -192,6 +192,16 @@ class BadInputTest {
     }
 
     @Test
+    void run_badInputWithOutputJson_printsErrorObject() throws Exception {
+        TestHost.Result r = run("-e", "moto", "-n", "helo-world", "--output", "json");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.path("explanation").asText()).startsWith("unknown task \"helo-world\"");
+    }
+
+    @Test
     void unknownCommand_suggestsClosest() {
         TestHost.Result r = moto.host(project).run("rnu");
 

@@ -130,6 +130,18 @@ class EcsRunTest {
     }
 
     @Test
+    void run_credentialsFromEnvironmentVariables_areUsedWithoutOptions() {
+        List<String> args = new ArrayList<>(List.of("run", "-e", "moto", "-n", "hello-world", "--no-wait",
+                "--endpoint-url", moto.proxy.endpoint().toString()));
+
+        TestHost.Result r = moto.host(project).env("AWS_ACCESS_KEY_ID", "AKIAFROMENV").env("AWS_SECRET_ACCESS_KEY", "env-secret")
+                .run(args.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("env-secret");
+    }
+
+    @Test
     void run_credentials_neverAppearInOutput() {
         TestHost.Result r = run("-n", "hello-world", "--output", "json");
 
