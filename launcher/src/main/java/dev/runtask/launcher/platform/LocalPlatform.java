@@ -63,6 +63,10 @@ public final class LocalPlatform implements TaskPlatform {
         builder.environment().putAll(host.env());
         WITHHELD.forEach(builder.environment()::remove);
         builder.environment().putAll(environment(plan));
+        // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
+        if (host.terminal().interactive() && !plan.options().json()) {
+            builder.environment().putIfAbsent("RUNTASK_LOG_FORMAT", "text");
+        }
         return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
     }
 
