@@ -8,7 +8,6 @@ import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.platform.RunOptions;
 import dev.runtask.launcher.platform.RunReport;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,36 +32,19 @@ public final class AttachCommand implements Callable<Integer> {
     @Option(names = {"-n", "--task"}, paramLabel = "TASK", description = "The task's name, when it has overrides (tasks/TASK.json).")
     String task;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop waiting after this long (exit 120).")
-    Duration timeout;
-
-    @Option(names = "--stop-on-timeout", description = "Stop the task when --timeout is reached.")
-    boolean stopOnTimeout;
-
-    @Option(names = "--stop-on-interrupt", description = "On Ctrl-C stop the task without asking.")
-    boolean stopOnInterrupt;
-
     @Mixin
     AwsOptions aws;
 
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-    Duration pollInterval;
-
-    @Option(names = "--max-poll-interval", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
-    Duration maxPollInterval;
-
-    @Option(names = "--log-grace", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
-    Duration logGrace;
+    @Mixin
+    WaitOptions waiting;
 
     @Override
     public Integer call() {
         Host host = parent.host();
-        RunOptions options = new RunOptions(true, timeout, stopOnTimeout, stopOnInterrupt, false, output.json(), true,
-                pollInterval, maxPollInterval, logGrace);
+        RunOptions options = waiting.runOptions(true, false, output.json(), true);
         Planner planner = new Planner(host, environment);
         EnvironmentConfig config = planner.environment().config();
         if (config.runsLocally()) {

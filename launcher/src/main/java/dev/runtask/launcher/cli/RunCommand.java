@@ -10,7 +10,6 @@ import dev.runtask.launcher.platform.LocalPlatform;
 import dev.runtask.launcher.platform.RunOptions;
 import dev.runtask.launcher.platform.RunPlan;
 import dev.runtask.launcher.platform.RunReport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,16 +44,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Print the task ARN and exit 0 without waiting.")
     boolean noWait;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop waiting after this long (exit 120); default: wait as long as the task runs.")
-    Duration timeout;
-
-    @Option(names = "--stop-on-timeout", description = "Stop the task when --timeout is reached instead of leaving it running.")
-    boolean stopOnTimeout;
-
-    @Option(names = "--stop-on-interrupt", description = "On Ctrl-C stop the task without asking.")
-    boolean stopOnInterrupt;
-
     @Option(names = "--dry-run", description = "Print the rendered task definition and the RunTask request; call nothing.")
     boolean dryRun;
 
@@ -67,20 +56,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-    Duration pollInterval;
-
-    @Option(names = "--max-poll-interval", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
-    Duration maxPollInterval;
-
-    @Option(names = "--log-grace", hidden = true, defaultValue = "10s", converter = DurationConverter.class)
-    Duration logGrace;
+    @Mixin
+    WaitOptions waiting;
 
     @Override
     public Integer call() {
         Host host = parent.host();
-        RunOptions options = new RunOptions(!noWait, timeout, stopOnTimeout, stopOnInterrupt, dryRun, output.json(), yes,
-                pollInterval, maxPollInterval, logGrace);
+        RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
         AwsClients clients = null;
         try {
             Planner planner = new Planner(host, environment);

@@ -25,7 +25,7 @@ class CommandsTest {
 
         assertThat(run.environment.env).isEqualTo("staging");
         assertThat(run.task).isEqualTo("sleep");
-        assertThat(run.timeout).isEqualTo(Duration.ofMinutes(90));
+        assertThat(run.waiting.timeout).isEqualTo(Duration.ofMinutes(90));
         assertThat(run.taskArgs).containsExactly("--seconds", "5", "--timeout", "x");
     }
 
