@@ -2,52 +2,30 @@ package dev.runtask.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtask.launcher.support.MotoFixture;
-import dev.runtask.launcher.support.Projects;
+import dev.runtask.launcher.support.MotoProject;
 import dev.runtask.launcher.support.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bad-input corpus: each case exits 2 with one clear line, and nothing reaches AWS. */
 class BadInputTest {
-    @TempDir
-    Path dir;
-    MotoFixture moto;
-    Path project;
-
-    @BeforeEach
-    void setUp() {
-        moto = new MotoFixture();
-        project = Projects.copyTo(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        moto.close();
-    }
+    @RegisterExtension
+    final MotoProject env = new MotoProject();
 
     private TestHost.Result run(TestHost host, String... args) {
-        List<String> all = new ArrayList<>(List.of("run"));
-        all.addAll(List.of(moto.aws()));
-        all.addAll(List.of(args));
-        return host.run(all.toArray(String[]::new));
+        return env.runOn(host, args);
     }
 
     private TestHost.Result run(String... args) {
-        return run(moto.host(project), args);
+        return run(env.moto.host(env.project), args);
     }
 
     private void write(String file, String text) throws IOException {
-        Files.writeString(project.resolve("task-definitions").resolve(file), text);
+        Files.writeString(env.project.resolve("task-definitions").resolve(file), text);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +46,7 @@ class BadInputTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains(message);
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
@@ -79,7 +57,7 @@ class BadInputTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
@@ -94,14 +72,14 @@ class BadInputTest {
 
     @Test
     void run_missingPlaceholderVariable_namesVariableAndFile() {
-        TestHost host = new TestHost().workDir(project).env("TEST_SUBNET", moto.subnet).env("RUNTASK_IMAGE_TAG", "abc123");
+        TestHost host = new TestHost().workDir(env.project).env("TEST_SUBNET", env.moto.subnet).env("RUNTASK_IMAGE_TAG", "abc123");
 
         TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("task-definitions/moto/environment.json: network.securityGroups[0]: environment variable"
                 + " TEST_SECURITY_GROUP is not set");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
@@ -116,25 +94,25 @@ class BadInputTest {
 
     @Test
     void run_unknownTaskDefinitionField_isRefusedBeforeAws() throws IOException {
-        String definition = Files.readString(project.resolve("task-definitions/moto/task-definition.json"));
+        String definition = Files.readString(env.project.resolve("task-definitions/moto/task-definition.json"));
         write("moto/task-definition.json", definition.replace("\"essential\"", "\"esential\""));
 
         TestHost.Result r = run("-e", "moto", "-n", "hello-world");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("unknown key \"containerDefinitions[0].esential\" — did you mean \"essential\"?");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
     void run_wrongAccount_refusesAfterOnlyAskingWhoTheCallerIs() {
-        TestHost host = moto.host(project).env("TEST_PINNED_ACCOUNT", "999999999999");
+        TestHost host = env.moto.host(env.project).env("TEST_PINNED_ACCOUNT", "999999999999");
 
         TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("environment moto is pinned to AWS account 999999999999 but the credentials belong to account 123456789012");
-        assertThat(moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+        assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
     }
 
     @Test
@@ -143,12 +121,12 @@ class BadInputTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("environment moto-prod needs confirmation and there is no terminal to ask on — re-run with --yes");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
     void run_productionConfirmedOnTerminal_runs() {
-        TestHost.Result r = run(moto.host(project).interactive("moto-prod\n"), "-e", "moto-prod", "-n", "hello-world", "--no-wait");
+        TestHost.Result r = run(env.moto.host(env.project).interactive("moto-prod\n"), "-e", "moto-prod", "-n", "hello-world", "--no-wait");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("Type \"moto-prod\" to confirm:");
@@ -156,11 +134,11 @@ class BadInputTest {
 
     @Test
     void run_productionNotConfirmed_runsNothing() {
-        TestHost.Result r = run(moto.host(project).interactive("yes\n"), "-e", "moto-prod", "-n", "hello-world");
+        TestHost.Result r = run(env.moto.host(env.project).interactive("yes\n"), "-e", "moto-prod", "-n", "hello-world");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not confirmed: nothing was run");
-        assertThat(moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+        assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
     }
 
     @Test
@@ -178,17 +156,17 @@ class BadInputTest {
         assertThat(r.out()).contains("\"family\" : \"runtask-test\"").contains("\"clientToken\" : \"<generated once per run>\"")
                 .contains("\"import-users\", \"--api-token\", \"****\", \"users.csv\"");
         assertThat(r.out()).doesNotContain("s3cr3t");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
     void run_keyWithoutSecret_exits2() {
-        TestHost.Result r = moto.host(project).run("run", "-e", "moto", "-n", "hello-world", "-k", "AKIA",
-                "--endpoint-url", moto.proxy.endpoint().toString());
+        TestHost.Result r = env.moto.host(env.project).run("run", "-e", "moto", "-n", "hello-world", "-k", "AKIA",
+                "--endpoint-url", env.moto.proxy.endpoint().toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("-k/--access-key-id and -s/--secret-access-key go together");
-        assertThat(moto.proxy.calls()).isEmpty();
+        assertThat(env.moto.proxy.calls()).isEmpty();
     }
 
     @Test
@@ -203,7 +181,7 @@ class BadInputTest {
 
     @Test
     void unknownCommand_suggestsClosest() {
-        TestHost.Result r = moto.host(project).run("rnu");
+        TestHost.Result r = env.moto.host(env.project).run("rnu");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Unmatched argument at index 0: 'rnu'").contains("did you mean \"run\"?");

@@ -211,4 +211,29 @@ public final class FaultProxy implements AutoCloseable {
             }
         };
     }
+
+    /** Rewrites the STOPPED task description the way ECS reports the given ending. */
+    public static Hook stoppedAs(String stopCode, String stoppedReason, Integer exitCode, String containerReason) {
+        return new Hook() {
+            @Override
+            public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+                if (operation.equals("ecs:DescribeTasks") && response.path("tasks").size() > 0) {
+                    ObjectNode task = (ObjectNode) response.path("tasks").get(0);
+                    if ("STOPPED".equals(task.path("lastStatus").asText())) {
+                        task.put("stopCode", stopCode).put("stoppedReason", stoppedReason);
+                        ObjectNode container = (ObjectNode) task.path("containers").get(0);
+                        if (exitCode == null) {
+                            container.remove("exitCode");
+                        } else {
+                            container.put("exitCode", exitCode);
+                        }
+                        if (containerReason != null) {
+                            container.put("reason", containerReason);
+                        }
+                    }
+                }
+                return null;
+            }
+        };
+    }
 }
