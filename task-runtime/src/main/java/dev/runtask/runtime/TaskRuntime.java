@@ -28,7 +28,7 @@ public final class TaskRuntime {
   private final AtomicReference<Execution> running = new AtomicReference<>();
 
   private TaskRuntime(Builder builder) {
-    this.index = builder.index != null ? builder.index : TaskIndex.load(TaskRuntime.class.getClassLoader());
+    this.index = TaskIndex.load(TaskRuntime.class.getClassLoader());
     this.out = builder.out;
     this.err = builder.err;
     this.executions = new ExecutionFactory(builder.clock, builder.env, builder.ecsTaskArn);
@@ -72,7 +72,6 @@ public final class TaskRuntime {
 
   /** Settings of a runtime; defaults are the real process's streams, clock and environment. */
   public static final class Builder {
-    private TaskIndex index;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
     private Clock clock = Clock.systemUTC();
@@ -80,11 +79,6 @@ public final class TaskRuntime {
     private Optional<String> ecsTaskArn = Optional.empty();
 
     private Builder() {}
-
-    public Builder index(TaskIndex index) {
-      this.index = Objects.requireNonNull(index, "index");
-      return this;
-    }
 
     public Builder out(PrintStream out) {
       this.out = Objects.requireNonNull(out, "out");

@@ -46,13 +46,6 @@ public final class TaskIndex {
     return new TaskIndex(byName);
   }
 
-  /** Builds an index from entries directly (tests, tools). */
-  public static TaskIndex of(List<TaskEntry> entries) {
-    Map<String, TaskEntry> byName = new TreeMap<>();
-    entries.forEach(e -> byName.put(e.name(), e));
-    return new TaskIndex(byName);
-  }
-
   public Optional<TaskEntry> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }

@@ -8,7 +8,6 @@ import dev.runtask.runtime.dispatch.TaskCommands;
 import dev.runtask.runtime.index.TaskEntry;
 import dev.runtask.runtime.index.TaskIndex;
 import dev.runtask.runtime.logging.SecretRedaction;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -80,10 +79,5 @@ public final class TaskManifestWriter {
     if (arg.defaultValue() != null) {
       node.put("defaultValue", arg.defaultValue());
     }
-  }
-
-  /** Written for tests that compare manifests. */
-  static String render(TaskIndex index) throws IOException, ReflectiveOperationException {
-    return JSON.writeValueAsString(manifest(index));
   }
 }
