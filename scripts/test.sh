@@ -42,7 +42,7 @@ ensure_tool bats bats
 ensure_tool shellcheck shellcheck
 
 echo "== Maven: unit, database, moto and child-process tests (mvn -B verify)"
-mvn -B -ntp verify
+mvn -B -ntp verify -DformatCheck
 
 echo "== shellcheck"
 shellcheck scripts/*.sh scripts/test/*.bats scripts/test/stubs/docker bench/*.sh .ci/run
