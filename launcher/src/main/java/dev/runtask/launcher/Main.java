@@ -22,86 +22,103 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Entry point of launcher.jar: wires the real host into picocli and maps failures to exit codes. */
+/**
+ * Entry point of launcher.jar: wires the real host into picocli and maps failures to exit codes.
+ */
 public final class Main {
-    private Main() {
-    }
+  private Main() {}
 
-    public static void main(String[] args) {
-        warmUp(args);
-        Terminal terminal = new Terminal(System.out, System.err,
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
-        Host host = new Host(System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
-        System.exit(run(host, args));
-    }
+  public static void main(String[] args) {
+    warmUp(args);
+    Terminal terminal =
+        new Terminal(
+            System.out,
+            System.err,
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            System.console() != null);
+    Host host =
+        new Host(
+            System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
+    System.exit(run(host, args));
+  }
 
-    /**
-     * Initialises Jackson and, for the commands that call AWS, the SDK on a second core while
-     * picocli parses the command line: a short run is mostly class loading and initialisation.
-     */
-    private static void warmUp(String[] args) {
-        boolean aws = args.length > 0 && (args[0].equals("run") || args[0].equals("attach") || args[0].equals("diff")) && !List.of(args).contains("local");
-        Thread t = new Thread(() -> {
-            try {
+  /**
+   * Initialises Jackson and, for the commands that call AWS, the SDK on a second core while picocli
+   * parses the command line: a short run is mostly class loading and initialisation.
+   */
+  private static void warmUp(String[] args) {
+    boolean aws =
+        args.length > 0
+            && (args[0].equals("run") || args[0].equals("attach") || args[0].equals("diff"))
+            && !List.of(args).contains("local");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
                 JsonFiles.MAPPER.createObjectNode();
                 if (aws) {
-                    AwsClients.warmUp();
+                  AwsClients.warmUp();
                 }
-            } catch (RuntimeException | LinkageError e) {
+              } catch (RuntimeException | LinkageError e) {
                 // Only a warm-up: the real use reports any problem.
-            }
-        }, "warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
+              }
+            },
+            "warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
 
-    /** Runs one command line on {@code host} and returns the exit code; tests call this in-process. */
-    public static int run(Host host, String... args) {
-        CommandLine cli = new CommandLine(new LauncherCommand(host));
-        // Only the invoked subcommand is modelled: picocli's reflection over every command is a
-        // noticeable share of a short run's start-up. Help and typos still see all of them.
-        Map<String, Supplier<Object>> subcommands = LauncherCommand.subcommands();
-        if (args.length > 0 && subcommands.containsKey(args[0])) {
-            cli.addSubcommand(subcommands.get(args[0]).get());
-        } else {
-            subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
-        }
-        cli.setOut(new PrintWriter(host.terminal().out(), true));
-        cli.setErr(new PrintWriter(host.terminal().err(), true));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        if (cli.getSubcommands().containsKey("run")) {
-            cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
-        }
-        cli.setParameterExceptionHandler(Main::badParameters);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
-        return cli.execute(args);
+  /**
+   * Runs one command line on {@code host} and returns the exit code; tests call this in-process.
+   */
+  public static int run(Host host, String... args) {
+    CommandLine cli = new CommandLine(new LauncherCommand(host));
+    // Only the invoked subcommand is modelled: picocli's reflection over every command is a
+    // noticeable share of a short run's start-up. Help and typos still see all of them.
+    Map<String, Supplier<Object>> subcommands = LauncherCommand.subcommands();
+    if (args.length > 0 && subcommands.containsKey(args[0])) {
+      cli.addSubcommand(subcommands.get(args[0]).get());
+    } else {
+      subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
     }
+    cli.setOut(new PrintWriter(host.terminal().out(), true));
+    cli.setErr(new PrintWriter(host.terminal().err(), true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    if (cli.getSubcommands().containsKey("run")) {
+      cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+    }
+    cli.setParameterExceptionHandler(Main::badParameters);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
+    return cli.execute(args);
+  }
 
-    private static int badParameters(ParameterException e, String[] args) {
-        CommandLine cli = e.getCommandLine();
-        PrintWriter err = cli.getErr();
-        String suggestion = "";
-        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            var spec = cli.getCommandSpec();
-            var candidates = !spec.subcommands().isEmpty() ? spec.subcommands().keySet()
-                    : spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
-            suggestion = Suggestions.didYouMean(u.getUnmatched().get(0), candidates);
-        }
-        err.println("launcher: " + e.getMessage() + suggestion);
-        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
-        return ExitCodes.BAD_INPUT;
+  private static int badParameters(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    String suggestion = "";
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      var spec = cli.getCommandSpec();
+      var candidates =
+          !spec.subcommands().isEmpty()
+              ? spec.subcommands().keySet()
+              : spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+      suggestion = Suggestions.didYouMean(u.getUnmatched().get(0), candidates);
     }
+    err.println("launcher: " + e.getMessage() + suggestion);
+    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+    return ExitCodes.BAD_INPUT;
+  }
 
-    private static int failed(Host host, Exception e) {
-        if (e instanceof LauncherException le) {
-            host.terminal().info("launcher: " + le.getMessage());
-            return le.exitCode();
-        }
-        if (e instanceof SdkException) {
-            host.terminal().info("launcher: AWS call failed: " + e.getMessage());
-            return ExitCodes.AWS_CALL_FAILED;
-        }
-        host.terminal().info("launcher: internal error: " + e);
-        return ExitCodes.TASK_FAILED;
+  private static int failed(Host host, Exception e) {
+    if (e instanceof LauncherException le) {
+      host.terminal().info("launcher: " + le.getMessage());
+      return le.exitCode();
     }
+    if (e instanceof SdkException) {
+      host.terminal().info("launcher: AWS call failed: " + e.getMessage());
+      return ExitCodes.AWS_CALL_FAILED;
+    }
+    host.terminal().info("launcher: internal error: " + e);
+    return ExitCodes.TASK_FAILED;
+  }
 }

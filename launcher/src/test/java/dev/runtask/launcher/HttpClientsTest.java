@@ -15,27 +15,32 @@ import org.junit.jupiter.api.Test;
  * jar itself when a previous package step left one.
  */
 class HttpClientsTest {
-    private static final String NETTY = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient";
-    private static final String APACHE = "software.amazon.awssdk.http.apache.ApacheHttpClient";
+  private static final String NETTY =
+      "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient";
+  private static final String APACHE = "software.amazon.awssdk.http.apache.ApacheHttpClient";
 
-    @Test
-    void classpath_hasUrlConnectionClientOnly() throws ClassNotFoundException {
-        assertThat(Class.forName("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient")).isNotNull();
-        assertThatThrownBy(() -> Class.forName(NETTY)).isInstanceOf(ClassNotFoundException.class);
-        assertThatThrownBy(() -> Class.forName(APACHE)).isInstanceOf(ClassNotFoundException.class);
-    }
+  @Test
+  void classpath_hasUrlConnectionClientOnly() throws ClassNotFoundException {
+    assertThat(Class.forName("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"))
+        .isNotNull();
+    assertThatThrownBy(() -> Class.forName(NETTY)).isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> Class.forName(APACHE)).isInstanceOf(ClassNotFoundException.class);
+  }
 
-    @Test
-    void shadedJar_whenBuilt_holdsNeitherNettyNorApacheClient() throws IOException {
-        Path jar = Path.of("target/launcher.jar");
-        if (!Files.isRegularFile(jar)) {
-            return;
-        }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            assertThat(file.stream().map(e -> e.getName()))
-                    .noneMatch(n -> n.startsWith("software/amazon/awssdk/http/nio/netty/")
-                            || n.startsWith("software/amazon/awssdk/http/apache/") || n.startsWith("io/netty/")
-                            || n.startsWith("org/apache/http/"));
-        }
+  @Test
+  void shadedJar_whenBuilt_holdsNeitherNettyNorApacheClient() throws IOException {
+    Path jar = Path.of("target/launcher.jar");
+    if (!Files.isRegularFile(jar)) {
+      return;
     }
+    try (JarFile file = new JarFile(jar.toFile())) {
+      assertThat(file.stream().map(e -> e.getName()))
+          .noneMatch(
+              n ->
+                  n.startsWith("software/amazon/awssdk/http/nio/netty/")
+                      || n.startsWith("software/amazon/awssdk/http/apache/")
+                      || n.startsWith("io/netty/")
+                      || n.startsWith("org/apache/http/"));
+    }
+  }
 }

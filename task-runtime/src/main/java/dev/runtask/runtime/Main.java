@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** Seconds a stopped task gets to clean up before the process exits anyway. */
   static final String STOP_GRACE = "RUNTASK_STOP_GRACE_SECONDS";
+
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(25);
 
   private Main() {}
@@ -26,7 +27,8 @@ public final class Main {
       System.exit(ExitCodes.USAGE);
       return;
     }
-    TaskRuntime runtime = TaskRuntime.builder().env(env).ecsTaskArn(EcsTaskMetadata.taskArn(env)).build();
+    TaskRuntime runtime =
+        TaskRuntime.builder().env(env).ecsTaskArn(EcsTaskMetadata.taskArn(env)).build();
     StopSignals.install(runtime, grace);
     System.exit(runtime.execute(args));
   }
@@ -36,10 +38,13 @@ public final class Main {
    * on a second core while the main thread parses options is the cheapest start-up win (bench/).
    */
   private static void warmUpInBackground() {
-    Thread warmUp = new Thread(() -> {
-      LoggerFactory.getILoggerFactory();
-      UUID.randomUUID();
-    }, "warm-up");
+    Thread warmUp =
+        new Thread(
+            () -> {
+              LoggerFactory.getILoggerFactory();
+              UUID.randomUUID();
+            },
+            "warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
   }
@@ -57,6 +62,7 @@ public final class Main {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(STOP_GRACE + "=" + value + " is not valid: expected whole seconds >= 0 (default 25)");
+    throw new IllegalArgumentException(
+        STOP_GRACE + "=" + value + " is not valid: expected whole seconds >= 0 (default 25)");
   }
 }

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * SIGTERM (what ECS StopTask and Spot interruptions send) and SIGINT: ask the running task to
- * stop, give it a grace period to clean up (roll back), then exit 143/130 regardless. ECS sends
- * SIGKILL after the container's stopTimeout (30 s by default), so the grace stays below that.
+ * SIGTERM (what ECS StopTask and Spot interruptions send) and SIGINT: ask the running task to stop,
+ * give it a grace period to clean up (roll back), then exit 143/130 regardless. ECS sends SIGKILL
+ * after the container's stopTimeout (30 s by default), so the grace stays below that.
  */
 public final class StopSignals {
   private static final Logger log = LoggerFactory.getLogger(StopSignals.class);
@@ -20,8 +20,8 @@ public final class StopSignals {
   private StopSignals() {}
 
   /**
-   * Installs handlers that ask {@code runtime}'s running execution to stop. A second signal, or
-   * one with no task running, exits at once.
+   * Installs handlers that ask {@code runtime}'s running execution to stop. A second signal, or one
+   * with no task running, exits at once.
    */
   static void install(TaskRuntime runtime, Duration grace) {
     handle("TERM", ExitCodes.TERMINATED, runtime, grace);
@@ -30,33 +30,43 @@ public final class StopSignals {
 
   private static void handle(String name, int exitCode, TaskRuntime runtime, Duration grace) {
     StopRequest.Signal signal = new StopRequest.Signal("SIG" + name, exitCode);
-    Signal.handle(new Signal(name), received -> {
-      Execution execution = runtime.running().orElse(null);
-      if (execution != null && execution.requestStop(signal)) {
-        try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
-          log.warn("Received {}: stopping the task (grace {} s)", signal.name(), grace.toSeconds());
-        }
-        startWatchdog(execution, signal, grace);
-      } else {
-        log.warn("Received {}: exiting now", signal.name());
-        Runtime.getRuntime().halt(exitCode);
-      }
-    });
+    Signal.handle(
+        new Signal(name),
+        received -> {
+          Execution execution = runtime.running().orElse(null);
+          if (execution != null && execution.requestStop(signal)) {
+            try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
+              log.warn(
+                  "Received {}: stopping the task (grace {} s)", signal.name(), grace.toSeconds());
+            }
+            startWatchdog(execution, signal, grace);
+          } else {
+            log.warn("Received {}: exiting now", signal.name());
+            Runtime.getRuntime().halt(exitCode);
+          }
+        });
   }
 
-  private static void startWatchdog(Execution execution, StopRequest.Signal signal, Duration grace) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(grace.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
-      try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
-        log.error("Task did not stop within {} s of {}; exiting without waiting for it", grace.toSeconds(), signal.name());
-      }
-      System.out.flush();
-      Runtime.getRuntime().halt(signal.exitCode());
-    }, "stop-watchdog");
+  private static void startWatchdog(
+      Execution execution, StopRequest.Signal signal, Duration grace) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(grace.toMillis());
+              } catch (InterruptedException e) {
+                return;
+              }
+              try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
+                log.error(
+                    "Task did not stop within {} s of {}; exiting without waiting for it",
+                    grace.toSeconds(),
+                    signal.name());
+              }
+              System.out.flush();
+              Runtime.getRuntime().halt(signal.exitCode());
+            },
+            "stop-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
   }

@@ -49,8 +49,12 @@ public final class TaskRuntime {
       return answered.exitCode();
     }
     Dispatch.Ready ready = (Dispatch.Ready) dispatch;
-    Execution execution = executions.newExecution(ready.entry().name(), ready.redactedArgs(),
-        ready.entry().singleInstance(), DryRun.requestedBy(ready.task()));
+    Execution execution =
+        executions.newExecution(
+            ready.entry().name(),
+            ready.redactedArgs(),
+            ready.entry().singleInstance(),
+            DryRun.requestedBy(ready.task()));
     running.set(execution);
     try {
       return new ExecutionRunner(err).run(ready.task(), execution, ready.optionSummary());
@@ -59,7 +63,9 @@ public final class TaskRuntime {
     }
   }
 
-  /** Asks the running execution, if any, to stop; false when nothing runs or it was already asked. */
+  /**
+   * Asks the running execution, if any, to stop; false when nothing runs or it was already asked.
+   */
   public boolean requestStop(StopRequest.Signal signal) {
     Execution execution = running.get();
     return execution != null && execution.requestStop(signal);

@@ -13,9 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real child JVM running {@link Main} on the test class path, with its output collected line by line. */
+/**
+ * A real child JVM running {@link Main} on the test class path, with its output collected line by
+ * line.
+ */
 final class ChildJvm implements AutoCloseable {
-  /** Upper bound for anything a child should do promptly; exceeding it fails the test instead of hanging. */
+  /**
+   * Upper bound for anything a child should do promptly; exceeding it fails the test instead of
+   * hanging.
+   */
   private static final long PATIENCE_SECONDS = 60;
 
   private final Process process;
@@ -31,10 +37,13 @@ final class ChildJvm implements AutoCloseable {
   }
 
   static ChildJvm start(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("RUNTASK_LOG_FORMAT");
@@ -42,7 +51,9 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(builder.start());
   }
 
-  /** Waits until a stdout line matches, so a signal is sent only once the task is really running. */
+  /**
+   * Waits until a stdout line matches, so a signal is sent only once the task is really running.
+   */
   String awaitStdoutLine(Predicate<String> matches) throws InterruptedException {
     synchronized (stdout) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
@@ -54,7 +65,8 @@ final class ChildJvm implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || !process.isAlive() && !stdoutReader.isAlive()) {
-          throw new AssertionError("no matching line; stdout so far: " + stdout + " stderr: " + stderr);
+          throw new AssertionError(
+              "no matching line; stdout so far: " + stdout + " stderr: " + stderr);
         }
         stdout.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
       }
@@ -72,7 +84,8 @@ final class ChildJvm implements AutoCloseable {
   }
 
   void signal(String name) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
     if (kill.waitFor() != 0) {
       throw new AssertionError("kill -" + name + " failed");
     }
@@ -92,23 +105,27 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private static Thread drain(InputStream stream, List<String> lines) {
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          synchronized (lines) {
-            lines.add(line);
-            lines.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // The child went away; what was read is kept.
-      } finally {
-        synchronized (lines) {
-          lines.notifyAll();
-        }
-      }
-    }, "child-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                // The child went away; what was read is kept.
+              } finally {
+                synchronized (lines) {
+                  lines.notifyAll();
+                }
+              }
+            },
+            "child-output");
     reader.setDaemon(true);
     reader.start();
     return reader;

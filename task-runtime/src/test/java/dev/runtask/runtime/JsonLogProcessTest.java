@@ -20,35 +20,47 @@ class JsonLogProcessTest {
   void stdoutNotATerminal_everyLineIsJsonCarryingTaskAndRunId() throws Exception {
     List<JsonNode> lines = run(Map.of(), "echo-options", "--count", "5", "--api-token", "hunter2");
 
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(3).allSatisfy(line -> {
-      assertThat(line.path("level").asText()).isEqualTo("INFO");
-      assertThat(line.path("timestamp").isNumber()).isTrue();
-      assertThat(line.path("mdc").path("task").asText()).isEqualTo("echo-options");
-      assertThat(line.path("mdc").path("runId").asText()).matches("[0-9a-f-]{36}");
-    });
-    assertThat(lines).extracting(line -> line.path("formattedMessage").asText())
+    assertThat(lines)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("level").asText()).isEqualTo("INFO");
+              assertThat(line.path("timestamp").isNumber()).isTrue();
+              assertThat(line.path("mdc").path("task").asText()).isEqualTo("echo-options");
+              assertThat(line.path("mdc").path("runId").asText()).matches("[0-9a-f-]{36}");
+            });
+    assertThat(lines)
+        .extracting(line -> line.path("formattedMessage").asText())
         .contains("Starting task echo-options with --count=5 --api-token=****", "count is 5");
     assertThat(lines.stream().map(JsonNode::toString)).noneMatch(line -> line.contains("hunter2"));
-    assertThat(lines.stream().map(line -> line.path("mdc").path("runId").asText()).distinct()).hasSize(1);
+    assertThat(lines.stream().map(line -> line.path("mdc").path("runId").asText()).distinct())
+        .hasSize(1);
   }
 
   @Test
   void ecsMetadataEndpoint_taskArnOnEveryLine() throws Exception {
     String arn = "arn:aws:ecs:ap-northeast-1:123456789012:task/batch/0123456789abcdef";
     HttpServer metadata = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    metadata.createContext("/v4/abc/task", exchange -> {
-      byte[] body = ("{\"Cluster\":\"batch\",\"TaskARN\":\"" + arn + "\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    metadata.createContext(
+        "/v4/abc/task",
+        exchange -> {
+          byte[] body =
+              ("{\"Cluster\":\"batch\",\"TaskARN\":\"" + arn + "\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     metadata.start();
     try {
       String uri = "http://127.0.0.1:" + metadata.getAddress().getPort() + "/v4/abc";
-      List<JsonNode> lines = run(Map.of("ECS_CONTAINER_METADATA_URI_V4", uri), "echo-options", "--count", "1");
+      List<JsonNode> lines =
+          run(Map.of("ECS_CONTAINER_METADATA_URI_V4", uri), "echo-options", "--count", "1");
 
-      assertThat(lines).isNotEmpty().allSatisfy(line ->
-          assertThat(line.path("mdc").path("ecsTaskArn").asText()).isEqualTo(arn));
+      assertThat(lines)
+          .isNotEmpty()
+          .allSatisfy(
+              line -> assertThat(line.path("mdc").path("ecsTaskArn").asText()).isEqualTo(arn));
     } finally {
       metadata.stop(0);
     }
@@ -60,8 +72,12 @@ class JsonLogProcessTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (ChildJvm child = ChildJvm.start(Map.of("ECS_CONTAINER_METADATA_URI_V4", "http://127.0.0.1:" + closedPort + "/v4"),
-        "echo-options", "--count", "1")) {
+    try (ChildJvm child =
+        ChildJvm.start(
+            Map.of("ECS_CONTAINER_METADATA_URI_V4", "http://127.0.0.1:" + closedPort + "/v4"),
+            "echo-options",
+            "--count",
+            "1")) {
       assertThat(child.awaitExit()).isZero();
       assertThat(String.join("\n", child.stdout()))
           .contains("did not give a task ARN", "count is 1")
@@ -71,9 +87,13 @@ class JsonLogProcessTest {
 
   @Test
   void logFormatText_forcedByVariable_isHumanReadable() throws Exception {
-    try (ChildJvm child = ChildJvm.start(Map.of("RUNTASK_LOG_FORMAT", "text"), "echo-options", "--count", "2")) {
+    try (ChildJvm child =
+        ChildJvm.start(Map.of("RUNTASK_LOG_FORMAT", "text"), "echo-options", "--count", "2")) {
       assertThat(child.awaitExit()).isZero();
-      assertThat(child.stdout()).anySatisfy(line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*INFO.* count is 2"));
+      assertThat(child.stdout())
+          .anySatisfy(
+              line ->
+                  assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*INFO.* count is 2"));
     }
   }
 

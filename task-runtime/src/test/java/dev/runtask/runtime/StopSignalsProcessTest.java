@@ -17,8 +17,11 @@ class StopSignalsProcessTest {
 
       assertThat(child.awaitExit()).isEqualTo(143);
       assertThat(String.join("\n", child.stdout()))
-          .contains("Received SIGTERM: stopping the task (grace 25 s)", "cleaning up",
-              "Task blocks was stopped by SIGTERM", "finished with exit code 143");
+          .contains(
+              "Received SIGTERM: stopping the task (grace 25 s)",
+              "cleaning up",
+              "Task blocks was stopped by SIGTERM",
+              "finished with exit code 143");
     }
   }
 
@@ -36,7 +39,8 @@ class StopSignalsProcessTest {
 
   @Test
   void sigterm_taskIgnoresStop_processStillExits143WhenGraceEnds() throws Exception {
-    try (ChildJvm child = ChildJvm.start(Map.of("RUNTASK_STOP_GRACE_SECONDS", "1"), "ignores-stop")) {
+    try (ChildJvm child =
+        ChildJvm.start(Map.of("RUNTASK_STOP_GRACE_SECONDS", "1"), "ignores-stop")) {
       child.awaitStdoutLine(line -> line.contains("ignoring stop requests"));
 
       child.signal("TERM");
@@ -49,10 +53,13 @@ class StopSignalsProcessTest {
 
   @Test
   void invalidGraceSetting_exits2NamingTheVariable() throws Exception {
-    try (ChildJvm child = ChildJvm.start(Map.of("RUNTASK_STOP_GRACE_SECONDS", "soon"), "returns-code", "--code", "0")) {
+    try (ChildJvm child =
+        ChildJvm.start(
+            Map.of("RUNTASK_STOP_GRACE_SECONDS", "soon"), "returns-code", "--code", "0")) {
       assertThat(child.awaitExit()).isEqualTo(2);
       assertThat(child.stderr())
-          .isEqualTo("RUNTASK_STOP_GRACE_SECONDS=soon is not valid: expected whole seconds >= 0 (default 25)");
+          .isEqualTo(
+              "RUNTASK_STOP_GRACE_SECONDS=soon is not valid: expected whole seconds >= 0 (default 25)");
     }
   }
 }

@@ -29,11 +29,12 @@ class TaskRuntimeTest {
 
   @BeforeEach
   void setUp() {
-    runtime = TaskRuntime.builder()
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-        .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-        .env(Map.of())
-        .build();
+    runtime =
+        TaskRuntime.builder()
+            .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+            .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+            .env(Map.of())
+            .build();
     logs.start();
     root().addAppender(logs);
     EchoOptions.RUNS.clear();
@@ -47,24 +48,31 @@ class TaskRuntimeTest {
   @Test
   void execute_knownTaskWithOptions_bindsOptionsAndExitsZero() {
     assertThat(runtime.execute("echo-options", "--count", "3", "--verbose")).isZero();
-    assertThat(EchoOptions.RUNS).singleElement().satisfies(run -> {
-      assertThat(run.count).isEqualTo(3);
-      assertThat(run.verbose).isTrue();
-    });
-    assertThat(messages()).contains("Starting task echo-options with --count=3 --verbose=true", "count is 3");
+    assertThat(EchoOptions.RUNS)
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.count).isEqualTo(3);
+              assertThat(run.verbose).isTrue();
+            });
+    assertThat(messages())
+        .contains("Starting task echo-options with --count=3 --verbose=true", "count is 3");
   }
 
   @Test
   void execute_unknownTask_exits2WithDidYouMean() {
     assertThat(runtime.execute("echo-option", "--count", "1")).isEqualTo(2);
-    assertThat(stderr()).isEqualTo("Unknown task 'echo-option'. Did you mean echo-options? tasks.jar --help lists the tasks.\n");
+    assertThat(stderr())
+        .isEqualTo(
+            "Unknown task 'echo-option'. Did you mean echo-options? tasks.jar --help lists the tasks.\n");
     assertThat(EchoOptions.RUNS).isEmpty();
   }
 
   @Test
   void execute_badOptionValue_exits2NamingOptionAndValue() {
     assertThat(runtime.execute("echo-options", "--count", "three")).isEqualTo(2);
-    assertThat(stderr()).contains("echo-options: Invalid value for option '--count': 'three' is not an int")
+    assertThat(stderr())
+        .contains("echo-options: Invalid value for option '--count': 'three' is not an int")
         .hasLineCount(1);
   }
 
@@ -89,12 +97,16 @@ class TaskRuntimeTest {
   @Test
   void execute_taskThrows_exits1WithOneLineSummaryAndStackTraceInLog() {
     assertThat(runtime.execute("fails")).isEqualTo(1);
-    assertThat(stderr()).startsWith("fails failed: IllegalStateException: orders table is locked second line (run ")
+    assertThat(stderr())
+        .startsWith("fails failed: IllegalStateException: orders table is locked second line (run ")
         .hasLineCount(1);
-    assertThat(logs.list).anySatisfy(event -> {
-      assertThat(event.getFormattedMessage()).isEqualTo("Task fails failed");
-      assertThat(event.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
-    });
+    assertThat(logs.list)
+        .anySatisfy(
+            event -> {
+              assertThat(event.getFormattedMessage()).isEqualTo("Task fails failed");
+              assertThat(event.getThrowableProxy().getClassName())
+                  .isEqualTo(IllegalStateException.class.getName());
+            });
   }
 
   @Test
@@ -111,7 +123,12 @@ class TaskRuntimeTest {
   @Test
   void execute_help_listsEveryTaskWithItsDescription() {
     assertThat(runtime.execute("--help")).isZero();
-    assertThat(stdout()).contains("echo-options", "Test task that records what it was given", "fails", "Test task that throws, 100% of the time");
+    assertThat(stdout())
+        .contains(
+            "echo-options",
+            "Test task that records what it was given",
+            "fails",
+            "Test task that throws, 100% of the time");
   }
 
   @Test
@@ -130,7 +147,8 @@ class TaskRuntimeTest {
 
   @Test
   void execute_secretLookingOption_valueNeverReachesTheLog() {
-    assertThat(runtime.execute("echo-options", "--count", "1", "--api-token", "s3cr3t-value")).isZero();
+    assertThat(runtime.execute("echo-options", "--count", "1", "--api-token", "s3cr3t-value"))
+        .isZero();
     assertThat(messages()).contains("Starting task echo-options with --count=1 --api-token=****");
     assertThat(String.join("\n", messages())).doesNotContain("s3cr3t-value");
   }
@@ -158,12 +176,14 @@ class TaskRuntimeTest {
       Future<Integer> exit = executor.submit(() -> runtime.execute("blocks"));
       // Bounded so a broken dispatch fails the test instead of hanging the build.
       assertThat(Blocks.started.await(60, java.util.concurrent.TimeUnit.SECONDS))
-          .as("task started; stderr: %s", stderr()).isTrue();
+          .as("task started; stderr: %s", stderr())
+          .isTrue();
 
       assertThat(runtime.requestStop(new StopRequest.Signal("SIGTERM", 143))).isTrue();
 
       assertThat(exit.get()).isEqualTo(143);
-      assertThat(messages()).contains("cleaning up", "Task blocks was stopped by SIGTERM (InterruptedException)");
+      assertThat(messages())
+          .contains("cleaning up", "Task blocks was stopped by SIGTERM (InterruptedException)");
       assertThat(runtime.running()).isEmpty();
     } finally {
       executor.shutdownNow();

@@ -35,18 +35,22 @@ public final class MotoServer implements AutoCloseable {
     Path log = Files.createTempFile("moto-", ".log");
     Process p;
     try {
-      p = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      p =
+          new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("S3 tests need moto_server on PATH (pip package moto[server])", e);
+      throw new IllegalStateException(
+          "S3 tests need moto_server on PATH (pip package moto[server])", e);
     }
     String endpoint = "http://127.0.0.1:" + port;
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (!answers(endpoint)) {
       if (!p.isAlive() || Instant.now().isAfter(deadline)) {
         p.destroyForcibly();
-        throw new IllegalStateException("moto_server did not come up on " + endpoint + ": "
-            + Files.readString(log));
+        throw new IllegalStateException(
+            "moto_server did not come up on " + endpoint + ": " + Files.readString(log));
       }
       Thread.sleep(50);
     }
@@ -55,7 +59,8 @@ public final class MotoServer implements AutoCloseable {
 
   private static boolean answers(String endpoint) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL().openConnection();
       c.setConnectTimeout(200);
       c.setReadTimeout(1000);
       return c.getResponseCode() > 0;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension: each test runs inside one transaction on the real database that is rolled
- * back afterwards. The transaction is bound to the test thread and the database is pinned to it,
- * so code under test (including a task run in-process through the runtime) joins it: its own
- * transactions become savepoints. Test methods may take {@link Database}, {@link Transactions} or
- * {@link ConnectionProvider} parameters.
+ * JUnit 5 extension: each test runs inside one transaction on the real database that is rolled back
+ * afterwards. The transaction is bound to the test thread and the database is pinned to it, so code
+ * under test (including a task run in-process through the runtime) joins it: its own transactions
+ * become savepoints. Test methods may take {@link Database}, {@link Transactions} or {@link
+ * ConnectionProvider} parameters.
  */
 public final class RollbackTransactionExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -34,13 +34,18 @@ public final class RollbackTransactionExtension
       pin.close();
       throw e;
     }
-    context.getStore(NAMESPACE).put("scope", (AutoCloseable) () -> {
-      try {
-        scope.close();
-      } finally {
-        pin.close();
-      }
-    });
+    context
+        .getStore(NAMESPACE)
+        .put(
+            "scope",
+            (AutoCloseable)
+                () -> {
+                  try {
+                    scope.close();
+                  } finally {
+                    pin.close();
+                  }
+                });
   }
 
   @Override

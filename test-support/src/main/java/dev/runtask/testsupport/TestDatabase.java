@@ -41,9 +41,14 @@ public final class TestDatabase {
         return openContainer();
       }
       throw new IllegalStateException(
-          "Database tests need PostgreSQL at " + settings + " and it is not reachable ("
-              + e.getMessage() + "). Start it, e.g. pg_ctlcluster --skip-systemctl-redirect "
-              + "$(ls /etc/postgresql) main start, point " + URL + " at another server,"
+          "Database tests need PostgreSQL at "
+              + settings
+              + " and it is not reachable ("
+              + e.getMessage()
+              + "). Start it, e.g. pg_ctlcluster --skip-systemctl-redirect "
+              + "$(ls /etc/postgresql) main start, point "
+              + URL
+              + " at another server,"
               + " or make Docker available for the Testcontainers fallback.",
           e);
     }
@@ -61,8 +66,9 @@ public final class TestDatabase {
   private static Database openContainer() {
     PostgreSQLContainer<?> container = new PostgreSQLContainer<>(CONTAINER_IMAGE);
     container.start();
-    return Database.open(DatabaseSettings.of(
-        container.getJdbcUrl(), container.getUsername(), container.getPassword()));
+    return Database.open(
+        DatabaseSettings.of(
+            container.getJdbcUrl(), container.getUsername(), container.getPassword()));
   }
 
   static DatabaseSettings settings(Map<String, String> env) {

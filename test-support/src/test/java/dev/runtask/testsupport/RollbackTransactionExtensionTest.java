@@ -28,7 +28,8 @@ class RollbackTransactionExtensionTest {
   static void createTable() throws SQLException {
     try (Connection c = TestDatabase.get().dataSource().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("create table if not exists ts_probe (id integer primary key, name varchar(50) not null)");
+      s.execute(
+          "create table if not exists ts_probe (id integer primary key, name varchar(50) not null)");
       s.execute("delete from ts_probe");
     }
   }
@@ -36,7 +37,8 @@ class RollbackTransactionExtensionTest {
   private static void insert(ConnectionProvider connections, int id, String name)
       throws SQLException {
     try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("insert into ts_probe (id, name) values (?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement("insert into ts_probe (id, name) values (?, ?)")) {
       ps.setInt(1, id);
       ps.setString(2, name);
       ps.executeUpdate();
@@ -74,10 +76,14 @@ class RollbackTransactionExtensionTest {
       Transactions tx, ConnectionProvider connections) throws SQLException {
     insert(connections, 1, "set up by the test");
 
-    assertThatThrownBy(() -> tx.runInTransaction(() -> {
-      insert(connections, 2, "task row before the error");
-      insert(connections, 1, "duplicate key");
-    })).isInstanceOf(SQLException.class);
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    () -> {
+                      insert(connections, 2, "task row before the error");
+                      insert(connections, 1, "duplicate key");
+                    }))
+        .isInstanceOf(SQLException.class);
 
     assertThat(count(connections)).isEqualTo(1);
     tx.runInTransaction(() -> insert(connections, 3, "the task goes on after the error"));
@@ -90,13 +96,16 @@ class RollbackTransactionExtensionTest {
       Database database, ConnectionProvider connections) throws Exception {
     insert(connections, 1, "only in the test transaction");
 
-    int seenElsewhere = CompletableFuture.supplyAsync(() -> {
-      try {
-        return count(database.connections());
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }).get();
+    int seenElsewhere =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return count(database.connections());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .get();
 
     assertThat(seenElsewhere).isZero();
     assertThat(count(connections)).isEqualTo(1);

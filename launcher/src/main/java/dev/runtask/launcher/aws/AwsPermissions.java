@@ -7,20 +7,20 @@ import java.util.List;
  * records the operations of a full run against moto and checks each one is listed here.
  */
 public final class AwsPermissions {
-    public static final List<String> ACTIONS = List.of(
-            "sts:GetCallerIdentity",
-            "ecr:DescribeImages",
-            "ecs:DescribeTaskDefinition",
-            "ecs:RegisterTaskDefinition",
-            // RunTask and RegisterTaskDefinition with tags also need TagResource (tag-on-create).
-            "ecs:TagResource",
-            "ecs:RunTask",
-            "ecs:DescribeTasks",
-            "ecs:StopTask",
-            "logs:GetLogEvents",
-            // Registering a definition and running it hand its task and execution roles to ECS.
-            "iam:PassRole");
+  public static final List<String> ACTIONS =
+      List.of(
+          "sts:GetCallerIdentity",
+          "ecr:DescribeImages",
+          "ecs:DescribeTaskDefinition",
+          "ecs:RegisterTaskDefinition",
+          // RunTask and RegisterTaskDefinition with tags also need TagResource (tag-on-create).
+          "ecs:TagResource",
+          "ecs:RunTask",
+          "ecs:DescribeTasks",
+          "ecs:StopTask",
+          "logs:GetLogEvents",
+          // Registering a definition and running it hand its task and execution roles to ECS.
+          "iam:PassRole");
 
-    private AwsPermissions() {
-    }
+  private AwsPermissions() {}
 }

@@ -16,46 +16,54 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code launcher attach -e ENV TASK_ID}: status, logs and exit code of a task started earlier. */
-@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
-            "follow its logs from the start and exit with its exit code, as run does."})
+@Command(
+    name = "attach",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
+      "follow its logs from the start and exit with its exit code, as run does."
+    })
 public final class AttachCommand implements Callable<Integer> {
-    @ParentCommand
-    LauncherCommand parent;
+  @ParentCommand LauncherCommand parent;
 
-    @Mixin
-    EnvironmentOptions environment;
+  @Mixin EnvironmentOptions environment;
 
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "The task's ARN or id (the last part of the ARN).")
-    String taskId;
+  @Parameters(
+      index = "0",
+      paramLabel = "TASK_ID",
+      description = "The task's ARN or id (the last part of the ARN).")
+  String taskId;
 
-    @Option(names = {"-n", "--task"}, paramLabel = "TASK", description = "The task's name, when it has overrides (tasks/TASK.json).")
-    String task;
+  @Option(
+      names = {"-n", "--task"},
+      paramLabel = "TASK",
+      description = "The task's name, when it has overrides (tasks/TASK.json).")
+  String task;
 
-    @Mixin
-    AwsOptions aws;
+  @Mixin AwsOptions aws;
 
-    @Mixin
-    OutputOptions output;
+  @Mixin OutputOptions output;
 
-    @Mixin
-    WaitOptions waiting;
+  @Mixin WaitOptions waiting;
 
-    @Override
-    public Integer call() {
-        Host host = parent.host();
-        RunOptions options = waiting.runOptions(true, false, output.json(), true);
-        Planner planner = new Planner(host, environment);
-        EnvironmentConfig config = planner.environment().config();
-        if (config.runsLocally()) {
-            throw LauncherException.badInput("environment " + environment.env + " runs tasks locally: there is nothing to attach to");
-        }
-        try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-            RunReport report = new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
-            if (output.json()) {
-                host.terminal().result(JsonFiles.pretty(report.json()));
-            }
-            return report.exitCode();
-        }
+  @Override
+  public Integer call() {
+    Host host = parent.host();
+    RunOptions options = waiting.runOptions(true, false, output.json(), true);
+    Planner planner = new Planner(host, environment);
+    EnvironmentConfig config = planner.environment().config();
+    if (config.runsLocally()) {
+      throw LauncherException.badInput(
+          "environment " + environment.env + " runs tasks locally: there is nothing to attach to");
     }
+    try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+      RunReport report =
+          new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
+      if (output.json()) {
+        host.terminal().result(JsonFiles.pretty(report.json()));
+      }
+      return report.exitCode();
+    }
+  }
 }

@@ -5,15 +5,25 @@ import picocli.CommandLine.Option;
 
 /** Shared flags naming the environment and where its configuration lives. */
 public final class EnvironmentOptions {
-    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV",
-            description = "Environment: a directory under task-definitions/ (local, staging, production).")
-    String env;
+  @Option(
+      names = {"-e", "--env"},
+      required = true,
+      paramLabel = "ENV",
+      description =
+          "Environment: a directory under task-definitions/ (local, staging, production).")
+  String env;
 
-    @Option(names = "--config-dir", paramLabel = "DIR",
-            description = "The task-definitions directory (default: ./task-definitions or the nearest parent that has one; or $RUNTASK_CONFIG_DIR).")
-    Path configDir;
+  @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      description =
+          "The task-definitions directory (default: ./task-definitions or the nearest parent that has one; or $RUNTASK_CONFIG_DIR).")
+  Path configDir;
 
-    @Option(names = "--image-tag", paramLabel = "TAG",
-            description = "Image tag for {{ image_tag }} (default: $RUNTASK_IMAGE_TAG, else the git commit this launcher was built from).")
-    String imageTag;
+  @Option(
+      names = "--image-tag",
+      paramLabel = "TAG",
+      description =
+          "Image tag for {{ image_tag }} (default: $RUNTASK_IMAGE_TAG, else the git commit this launcher was built from).")
+  String imageTag;
 }

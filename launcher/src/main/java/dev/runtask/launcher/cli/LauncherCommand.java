@@ -7,33 +7,39 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code launcher} command; holds the host the subcommands run on. */
-@Command(name = "launcher", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the team's tasks on ECS Fargate (or locally) and get their exit code back.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the task succeeded", "1, 3-99:the task's own exit code", "2:bad input or configuration; nothing was sent to AWS",
-            "110:an AWS call failed", "120:--timeout reached", "121:interrupted (Ctrl-C)",
-            "125:the task never ran", "126:the task was stopped from outside", "130, 137, 143:the task got a signal"})
+@Command(
+    name = "launcher",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Run the team's tasks on ECS Fargate (or locally) and get their exit code back.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the task succeeded", "1, 3-99:the task's own exit code",
+          "2:bad input or configuration; nothing was sent to AWS",
+      "110:an AWS call failed", "120:--timeout reached", "121:interrupted (Ctrl-C)",
+      "125:the task never ran", "126:the task was stopped from outside",
+          "130, 137, 143:the task got a signal"
+    })
 public final class LauncherCommand {
-    private final Host host;
+  private final Host host;
 
-    public LauncherCommand(Host host) {
-        this.host = host;
-    }
+  public LauncherCommand(Host host) {
+    this.host = host;
+  }
 
-    /** The subcommands by name, created on demand (see Main). */
-    public static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("run", RunCommand::new);
-        all.put("attach", AttachCommand::new);
-        all.put("render", RenderCommand::new);
-        all.put("diff", DiffCommand::new);
-        all.put("tasks", TasksCommand::new);
-        all.put("new", NewCommand::new);
-        return all;
-    }
+  /** The subcommands by name, created on demand (see Main). */
+  public static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("run", RunCommand::new);
+    all.put("attach", AttachCommand::new);
+    all.put("render", RenderCommand::new);
+    all.put("diff", DiffCommand::new);
+    all.put("tasks", TasksCommand::new);
+    all.put("new", NewCommand::new);
+    return all;
+  }
 
-    Host host() {
-        return host;
-    }
+  Host host() {
+    return host;
+  }
 }

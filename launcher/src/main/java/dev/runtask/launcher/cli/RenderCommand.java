@@ -8,25 +8,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code launcher render -e ENV [-n TASK]}: prints the task definition that run would register. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Print the rendered task definition (register-task-definition --cli-input-json form).")
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the rendered task definition (register-task-definition --cli-input-json form).")
 public final class RenderCommand implements Callable<Integer> {
-    @ParentCommand
-    LauncherCommand parent;
+  @ParentCommand LauncherCommand parent;
 
-    @Mixin
-    EnvironmentOptions environment;
+  @Mixin EnvironmentOptions environment;
 
-    @Option(names = {"-n", "--task"}, paramLabel = "TASK", description = "Apply this task's overrides (tasks/TASK.json).")
-    String task;
+  @Option(
+      names = {"-n", "--task"},
+      paramLabel = "TASK",
+      description = "Apply this task's overrides (tasks/TASK.json).")
+  String task;
 
-    @Override
-    public Integer call() {
-        Planner planner = new Planner(parent.host(), environment);
-        if (task != null) {
-            planner.manifest().task(task);
-        }
-        parent.host().terminal().result(JsonFiles.pretty(planner.render(task).json()));
-        return 0;
+  @Override
+  public Integer call() {
+    Planner planner = new Planner(parent.host(), environment);
+    if (task != null) {
+      planner.manifest().task(task);
     }
+    parent.host().terminal().result(JsonFiles.pretty(planner.render(task).json()));
+    return 0;
+  }
 }

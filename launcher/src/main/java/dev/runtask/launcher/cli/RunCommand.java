@@ -15,82 +15,104 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code launcher run -e ENV -n TASK [--] [task args...]}: validate, render, register if changed, run, watch. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run TASK in ENV and exit with its exit code.",
-            "Task options may follow directly; put them after -- when one looks like a launcher option."})
+/**
+ * {@code launcher run -e ENV -n TASK [--] [task args...]}: validate, render, register if changed,
+ * run, watch.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run TASK in ENV and exit with its exit code.",
+      "Task options may follow directly; put them after -- when one looks like a launcher option."
+    })
 public final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    LauncherCommand parent;
+  @ParentCommand LauncherCommand parent;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Mixin
-    EnvironmentOptions environment;
+  @Mixin EnvironmentOptions environment;
 
-    @Option(names = {"-n", "--task"}, required = true, paramLabel = "TASK", description = "The task to run (see `launcher tasks`).")
-    String task;
+  @Option(
+      names = {"-n", "--task"},
+      required = true,
+      paramLabel = "TASK",
+      description = "The task to run (see `launcher tasks`).")
+  String task;
 
-    @Parameters(paramLabel = "TASK_ARGS", arity = "0..*", description = "Options and parameters for the task.")
-    List<String> taskArgs = new ArrayList<>();
+  @Parameters(
+      paramLabel = "TASK_ARGS",
+      arity = "0..*",
+      description = "Options and parameters for the task.")
+  List<String> taskArgs = new ArrayList<>();
 
-    @Option(names = "--no-wait", description = "Print the task ARN and exit 0 without waiting.")
-    boolean noWait;
+  @Option(names = "--no-wait", description = "Print the task ARN and exit 0 without waiting.")
+  boolean noWait;
 
-    @Option(names = "--dry-run", description = "Print the rendered task definition and the RunTask request; call nothing.")
-    boolean dryRun;
+  @Option(
+      names = "--dry-run",
+      description = "Print the rendered task definition and the RunTask request; call nothing.")
+  boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (environments with \"confirm\": true, e.g. production).")
-    boolean yes;
+  @Option(
+      names = {"-y", "--yes"},
+      description =
+          "Do not ask for confirmation (environments with \"confirm\": true, e.g. production).")
+  boolean yes;
 
-    @Mixin
-    AwsOptions aws;
+  @Mixin AwsOptions aws;
 
-    @Mixin
-    OutputOptions output;
+  @Mixin OutputOptions output;
 
-    @Mixin
-    WaitOptions waiting;
+  @Mixin WaitOptions waiting;
 
-    @Override
-    public Integer call() {
-        Host host = parent.host();
-        RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
-        AwsClients clients = null;
-        try {
-            Planner planner = new Planner(host, environment);
-            EnvironmentConfig config = planner.environment().config();
-            if (!config.runsLocally() && !dryRun) {
-                clients = new AwsClients(aws.settings(config, host.env()));
-                clients.prebuild();
-            }
-            List<String> launcherOptions = spec.options().stream().filter(o -> !o.hidden())
-                    .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
-            RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
-            RunReport report = config.runsLocally()
-                    ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root())).run(plan)
-                    : new EcsPlatform(host, clients).run(plan);
-            if (output.json()) {
-                host.terminal().result(JsonFiles.pretty(report.json()));
-            }
-            return report.exitCode();
-        } catch (LauncherException e) {
-            if (output.json()) {
-                host.terminal().result(JsonFiles.pretty(new RunReport().put("task", task)
-                        .exit(e.exitCode(), e.getMessage()).json()));
-            }
-            throw e;
-        } finally {
-            if (clients != null) {
-                clients.close();
-            }
-        }
+  @Override
+  public Integer call() {
+    Host host = parent.host();
+    RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
+    AwsClients clients = null;
+    try {
+      Planner planner = new Planner(host, environment);
+      EnvironmentConfig config = planner.environment().config();
+      if (!config.runsLocally() && !dryRun) {
+        clients = new AwsClients(aws.settings(config, host.env()));
+        clients.prebuild();
+      }
+      List<String> launcherOptions =
+          spec.options().stream()
+              .filter(o -> !o.hidden())
+              .flatMap(o -> java.util.Arrays.stream(o.names()))
+              .filter(n -> n.startsWith("--"))
+              .toList();
+      RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
+      RunReport report =
+          config.runsLocally()
+              ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()))
+                  .run(plan)
+              : new EcsPlatform(host, clients).run(plan);
+      if (output.json()) {
+        host.terminal().result(JsonFiles.pretty(report.json()));
+      }
+      return report.exitCode();
+    } catch (LauncherException e) {
+      if (output.json()) {
+        host.terminal()
+            .result(
+                JsonFiles.pretty(
+                    new RunReport().put("task", task).exit(e.exitCode(), e.getMessage()).json()));
+      }
+      throw e;
+    } finally {
+      if (clients != null) {
+        clients.close();
+      }
     }
+  }
 }

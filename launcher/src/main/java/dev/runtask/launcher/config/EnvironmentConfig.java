@@ -8,68 +8,107 @@ import java.util.List;
  * task runs. The task definition itself lives next to it in {@code task-definition.json}.
  */
 public record EnvironmentConfig(
-        String platform,
-        String region,
-        String accountId,
-        String cluster,
-        String containerName,
-        Network network,
-        String launchType,
-        List<CapacityProvider> capacityProviderStrategy,
-        Logs logs,
-        boolean confirm,
-        Local local) {
+    String platform,
+    String region,
+    String accountId,
+    String cluster,
+    String containerName,
+    Network network,
+    String launchType,
+    List<CapacityProvider> capacityProviderStrategy,
+    Logs logs,
+    boolean confirm,
+    Local local) {
 
-    /** awsvpc network settings for RunTask. */
-    public record Network(List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {
-    }
+  /** awsvpc network settings for RunTask. */
+  public record Network(
+      List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {}
 
-    /** One entry of a capacity provider strategy, e.g. FARGATE_SPOT with weight 1. */
-    public record CapacityProvider(String capacityProvider, Integer weight, Integer base) {
-    }
+  /** One entry of a capacity provider strategy, e.g. FARGATE_SPOT with weight 1. */
+  public record CapacityProvider(String capacityProvider, Integer weight, Integer base) {}
 
-    /** CloudWatch Logs settings filled into the container's awslogs configuration when it has none. */
-    public record Logs(String group, String streamPrefix) {
-    }
+  /**
+   * CloudWatch Logs settings filled into the container's awslogs configuration when it has none.
+   */
+  public record Logs(String group, String streamPrefix) {}
 
-    /** Where the local platform finds the runnable tasks jar, relative to the project root. */
-    public record Local(String tasksJar, String jvmOptions) {
-    }
+  /** Where the local platform finds the runnable tasks jar, relative to the project root. */
+  public record Local(String tasksJar, String jvmOptions) {}
 
-    static final java.util.Set<String> KEYS = java.util.Set.of("platform", "region", "accountId", "cluster", "containerName",
-            "network", "launchType", "capacityProviderStrategy", "logs", "confirm", "local");
+  static final java.util.Set<String> KEYS =
+      java.util.Set.of(
+          "platform",
+          "region",
+          "accountId",
+          "cluster",
+          "containerName",
+          "network",
+          "launchType",
+          "capacityProviderStrategy",
+          "logs",
+          "confirm",
+          "local");
 
-    /** Reads environment.json; unknown keys are errors. */
-    public static EnvironmentConfig read(JsonReader r) {
-        r.onlyKeys(KEYS);
-        JsonReader net = r.object("network");
-        Network network = net == null ? null : new Network(net.onlyKeys(java.util.Set.of("subnets", "securityGroups", "assignPublicIp"))
-                .texts("subnets"), net.texts("securityGroups"), net.bool("assignPublicIp"));
-        List<JsonReader> strategy = r.objects("capacityProviderStrategy");
-        List<CapacityProvider> providers = strategy == null ? null : strategy.stream()
-                .map(p -> new CapacityProvider(p.onlyKeys(java.util.Set.of("capacityProvider", "weight", "base")).text("capacityProvider"),
-                        p.integer("weight"), p.integer("base")))
+  /** Reads environment.json; unknown keys are errors. */
+  public static EnvironmentConfig read(JsonReader r) {
+    r.onlyKeys(KEYS);
+    JsonReader net = r.object("network");
+    Network network =
+        net == null
+            ? null
+            : new Network(
+                net.onlyKeys(java.util.Set.of("subnets", "securityGroups", "assignPublicIp"))
+                    .texts("subnets"),
+                net.texts("securityGroups"),
+                net.bool("assignPublicIp"));
+    List<JsonReader> strategy = r.objects("capacityProviderStrategy");
+    List<CapacityProvider> providers =
+        strategy == null
+            ? null
+            : strategy.stream()
+                .map(
+                    p ->
+                        new CapacityProvider(
+                            p.onlyKeys(java.util.Set.of("capacityProvider", "weight", "base"))
+                                .text("capacityProvider"),
+                            p.integer("weight"),
+                            p.integer("base")))
                 .toList();
-        JsonReader logs = r.object("logs");
-        JsonReader local = r.object("local");
-        return new EnvironmentConfig(r.text("platform"), r.text("region"), r.text("accountId"), r.text("cluster"),
-                r.text("containerName"), network, r.text("launchType"), providers,
-                logs == null ? null : new Logs(logs.onlyKeys(java.util.Set.of("group", "streamPrefix")).text("group"), logs.text("streamPrefix")),
-                r.bool("confirm"),
-                local == null ? null : new Local(local.onlyKeys(java.util.Set.of("tasksJar", "jvmOptions")).text("tasksJar"), local.text("jvmOptions")));
-    }
+    JsonReader logs = r.object("logs");
+    JsonReader local = r.object("local");
+    return new EnvironmentConfig(
+        r.text("platform"),
+        r.text("region"),
+        r.text("accountId"),
+        r.text("cluster"),
+        r.text("containerName"),
+        network,
+        r.text("launchType"),
+        providers,
+        logs == null
+            ? null
+            : new Logs(
+                logs.onlyKeys(java.util.Set.of("group", "streamPrefix")).text("group"),
+                logs.text("streamPrefix")),
+        r.bool("confirm"),
+        local == null
+            ? null
+            : new Local(
+                local.onlyKeys(java.util.Set.of("tasksJar", "jvmOptions")).text("tasksJar"),
+                local.text("jvmOptions")));
+  }
 
-    public boolean runsLocally() {
-        return "local".equals(platform);
-    }
+  public boolean runsLocally() {
+    return "local".equals(platform);
+  }
 
-    public Local localOrDefault() {
-        return local != null ? local : new Local("tasks/target/tasks.jar", "tasks/target/jvm.options");
-    }
+  public Local localOrDefault() {
+    return local != null ? local : new Local("tasks/target/tasks.jar", "tasks/target/jvm.options");
+  }
 
-    /** Project root: the directory that holds task-definitions/. */
-    public static Path projectRoot(Path configDir) {
-        Path parent = configDir.toAbsolutePath().normalize().getParent();
-        return parent == null ? configDir : parent;
-    }
+  /** Project root: the directory that holds task-definitions/. */
+  public static Path projectRoot(Path configDir) {
+    Path parent = configDir.toAbsolutePath().normalize().getParent();
+    return parent == null ? configDir : parent;
+  }
 }

@@ -3,11 +3,13 @@ package dev.runtask.launcher.ecs;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
-/** Region, optional endpoint override (emulators) and credentials for every AWS client of one run. */
+/**
+ * Region, optional endpoint override (emulators) and credentials for every AWS client of one run.
+ */
 public record AwsSettings(String region, URI endpoint, AwsCredentialsProvider credentials) {
-    @Override
-    public String toString() {
-        // Never let a credentials provider's state reach a log line or an exception message.
-        return "AwsSettings[region=" + region + ", endpoint=" + endpoint + "]";
-    }
+  @Override
+  public String toString() {
+    // Never let a credentials provider's state reach a log line or an exception message.
+    return "AwsSettings[region=" + region + ", endpoint=" + endpoint + "]";
+  }
 }

@@ -13,65 +13,72 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * (awslogs creates it when the container starts) is simply "no lines yet".
  */
 public final class LogFollower {
-    private final CloudWatchLogsClient logs;
-    private final String group;
-    private final String stream;
-    private final Terminal terminal;
-    private final boolean toStderr;
-    private String token;
-    private boolean streamSeen;
-    private long printed;
+  private final CloudWatchLogsClient logs;
+  private final String group;
+  private final String stream;
+  private final Terminal terminal;
+  private final boolean toStderr;
+  private String token;
+  private boolean streamSeen;
+  private long printed;
 
-    public LogFollower(CloudWatchLogsClient logs, String group, String stream, Terminal terminal, boolean toStderr) {
-        this.logs = logs;
-        this.group = group;
-        this.stream = stream;
-        this.terminal = terminal;
-        this.toStderr = toStderr;
-    }
+  public LogFollower(
+      CloudWatchLogsClient logs, String group, String stream, Terminal terminal, boolean toStderr) {
+    this.logs = logs;
+    this.group = group;
+    this.stream = stream;
+    this.terminal = terminal;
+    this.toStderr = toStderr;
+  }
 
-    public String group() {
-        return group;
-    }
+  public String group() {
+    return group;
+  }
 
-    public String stream() {
-        return stream;
-    }
+  public String stream() {
+    return stream;
+  }
 
-    public boolean streamSeen() {
-        return streamSeen;
-    }
+  public boolean streamSeen() {
+    return streamSeen;
+  }
 
-    public long printed() {
-        return printed;
-    }
+  public long printed() {
+    return printed;
+  }
 
-    /** Prints every event available now; returns how many were printed. */
-    public int poll() {
-        int count = 0;
-        int emptyPages = 0;
-        while (true) {
-            GetLogEventsResponse page;
-            try {
-                page = logs.getLogEvents(r -> r.logGroupName(group).logStreamName(stream).startFromHead(true).nextToken(token));
-            } catch (ResourceNotFoundException e) {
-                return count;
-            }
-            streamSeen = true;
-            for (OutputLogEvent event : page.events()) {
-                terminal.taskLine(event.message(), toStderr);
-                count++;
-            }
-            printed += page.events().size();
-            String next = page.nextForwardToken();
-            // The unchanged token is the end signal; the empty-page cap guards against an endpoint
-            // that hands out a fresh token on every empty page.
-            emptyPages = page.events().isEmpty() ? emptyPages + 1 : 0;
-            boolean end = next == null || next.equals(token) || emptyPages >= 3;
-            token = next == null ? token : next;
-            if (end) {
-                return count;
-            }
-        }
+  /** Prints every event available now; returns how many were printed. */
+  public int poll() {
+    int count = 0;
+    int emptyPages = 0;
+    while (true) {
+      GetLogEventsResponse page;
+      try {
+        page =
+            logs.getLogEvents(
+                r ->
+                    r.logGroupName(group)
+                        .logStreamName(stream)
+                        .startFromHead(true)
+                        .nextToken(token));
+      } catch (ResourceNotFoundException e) {
+        return count;
+      }
+      streamSeen = true;
+      for (OutputLogEvent event : page.events()) {
+        terminal.taskLine(event.message(), toStderr);
+        count++;
+      }
+      printed += page.events().size();
+      String next = page.nextForwardToken();
+      // The unchanged token is the end signal; the empty-page cap guards against an endpoint
+      // that hands out a fresh token on every empty page.
+      emptyPages = page.events().isEmpty() ? emptyPages + 1 : 0;
+      boolean end = next == null || next.equals(token) || emptyPages >= 3;
+      token = next == null ? token : next;
+      if (end) {
+        return count;
+      }
     }
+  }
 }

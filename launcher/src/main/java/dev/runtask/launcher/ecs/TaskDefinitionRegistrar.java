@@ -10,51 +10,63 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-/** Registers a task definition only when it differs from the latest ACTIVE revision of its family. */
+/**
+ * Registers a task definition only when it differs from the latest ACTIVE revision of its family.
+ */
 public final class TaskDefinitionRegistrar {
-    private final EcsClient ecs;
+  private final EcsClient ecs;
 
-    public TaskDefinitionRegistrar(EcsClient ecs) {
-        this.ecs = ecs;
-    }
+  public TaskDefinitionRegistrar(EcsClient ecs) {
+    this.ecs = ecs;
+  }
 
-    /** The outcome: which revision runs, whether it was registered now, and what changed. */
-    public record Registration(String arn, String familyRevision, boolean registered, List<String> changes) {
-    }
+  /** The outcome: which revision runs, whether it was registered now, and what changed. */
+  public record Registration(
+      String arn, String familyRevision, boolean registered, List<String> changes) {}
 
-    /** The latest ACTIVE revision of the family, or null when the family has none yet. */
-    public TaskDefinition latest(String family) {
-        try {
-            return ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-        } catch (ClientException e) {
-            // ECS answers an unknown family with a ClientException, not a dedicated type.
-            if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unable to describe")) {
-                return null;
-            }
-            throw e;
-        }
+  /** The latest ACTIVE revision of the family, or null when the family has none yet. */
+  public TaskDefinition latest(String family) {
+    try {
+      return ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+    } catch (ClientException e) {
+      // ECS answers an unknown family with a ClientException, not a dedicated type.
+      if (e.getMessage() != null
+          && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unable to describe")) {
+        return null;
+      }
+      throw e;
     }
+  }
 
-    /** Differences between the latest registered revision and the local one (all additions when none). */
-    public List<String> changes(TaskDefinition latest, RenderedDefinition local) {
-        ObjectNode mine = DefinitionNormalizer.normalize(local.json());
-        ObjectNode theirs = latest == null ? DefinitionNormalizer.normalize(mine.objectNode())
-                : DefinitionNormalizer.normalize(SdkJson.toTree(latest));
-        return DefinitionDiff.diff(theirs == null ? mine.objectNode() : theirs, mine);
-    }
+  /**
+   * Differences between the latest registered revision and the local one (all additions when none).
+   */
+  public List<String> changes(TaskDefinition latest, RenderedDefinition local) {
+    ObjectNode mine = DefinitionNormalizer.normalize(local.json());
+    ObjectNode theirs =
+        latest == null
+            ? DefinitionNormalizer.normalize(mine.objectNode())
+            : DefinitionNormalizer.normalize(SdkJson.toTree(latest));
+    return DefinitionDiff.diff(theirs == null ? mine.objectNode() : theirs, mine);
+  }
 
-    public Registration registerIfChanged(RenderedDefinition local) {
-        return registerIfChanged(local, latest(local.family()));
-    }
+  public Registration registerIfChanged(RenderedDefinition local) {
+    return registerIfChanged(local, latest(local.family()));
+  }
 
-    /** As above with the latest revision already fetched (in parallel with the image check). */
-    public Registration registerIfChanged(RenderedDefinition local, TaskDefinition latest) {
-        // A first revision has no "changes" worth listing: every field would be one.
-        List<String> changes = latest == null ? List.of() : changes(latest, local);
-        if (latest != null && changes.isEmpty()) {
-            return new Registration(latest.taskDefinitionArn(), latest.family() + ":" + latest.revision(), false, List.of());
-        }
-        TaskDefinition registered = ecs.registerTaskDefinition(local.request()).taskDefinition();
-        return new Registration(registered.taskDefinitionArn(), registered.family() + ":" + registered.revision(), true, changes);
+  /** As above with the latest revision already fetched (in parallel with the image check). */
+  public Registration registerIfChanged(RenderedDefinition local, TaskDefinition latest) {
+    // A first revision has no "changes" worth listing: every field would be one.
+    List<String> changes = latest == null ? List.of() : changes(latest, local);
+    if (latest != null && changes.isEmpty()) {
+      return new Registration(
+          latest.taskDefinitionArn(), latest.family() + ":" + latest.revision(), false, List.of());
     }
+    TaskDefinition registered = ecs.registerTaskDefinition(local.request()).taskDefinition();
+    return new Registration(
+        registered.taskDefinitionArn(),
+        registered.family() + ":" + registered.revision(),
+        true,
+        changes);
+  }
 }

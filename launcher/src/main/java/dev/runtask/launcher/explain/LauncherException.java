@@ -2,25 +2,25 @@ package dev.runtask.launcher.explain;
 
 /** A failure the operator can act on: one line of message and the launcher exit code it maps to. */
 public final class LauncherException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int exitCode;
+  private static final long serialVersionUID = 1L;
+  private final int exitCode;
 
-    public LauncherException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
-    }
+  public LauncherException(int exitCode, String message) {
+    super(message);
+    this.exitCode = exitCode;
+  }
 
-    public LauncherException(int exitCode, String message, Throwable cause) {
-        super(message, cause);
-        this.exitCode = exitCode;
-    }
+  public LauncherException(int exitCode, String message, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
 
-    /** Bad input or configuration; by contract nothing has been sent to AWS yet. */
-    public static LauncherException badInput(String message) {
-        return new LauncherException(ExitCodes.BAD_INPUT, message);
-    }
+  /** Bad input or configuration; by contract nothing has been sent to AWS yet. */
+  public static LauncherException badInput(String message) {
+    return new LauncherException(ExitCodes.BAD_INPUT, message);
+  }
 
-    public int exitCode() {
-        return exitCode;
-    }
+  public int exitCode() {
+    return exitCode;
+  }
 }

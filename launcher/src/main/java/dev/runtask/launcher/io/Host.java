@@ -7,8 +7,9 @@ import java.util.Map;
  * What the launcher reads from the machine it runs on: environment variables, working directory,
  * console and interrupt signal. Passed in rather than read globally so tests can run in-process.
  */
-public record Host(Map<String, String> env, Path workDir, Terminal terminal, Interrupts interrupts) {
-    public String user() {
-        return env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
-    }
+public record Host(
+    Map<String, String> env, Path workDir, Terminal terminal, Interrupts interrupts) {
+  public String user() {
+    return env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
+  }
 }

@@ -22,127 +22,144 @@ import java.util.Map;
  * stops the way ECS would stop it. AWS credentials are not passed on: a local run needs none.
  */
 public final class LocalPlatform implements TaskPlatform {
-    private static final List<String> WITHHELD = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
-    private final Host host;
-    private final Path projectRoot;
+  private static final List<String> WITHHELD =
+      List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+  private final Host host;
+  private final Path projectRoot;
 
-    public LocalPlatform(Host host, Path projectRoot) {
-        this.host = host;
-        this.projectRoot = projectRoot;
+  public LocalPlatform(Host host, Path projectRoot) {
+    this.host = host;
+    this.projectRoot = projectRoot;
+  }
+
+  @Override
+  public RunReport run(RunPlan plan) {
+    EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
+    Path jar = projectRoot.resolve(local.tasksJar());
+    Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
+    List<String> prefix = new ArrayList<>();
+    prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
+      prefix.add("@" + jvmOptions);
     }
-
-    @Override
-    public RunReport run(RunPlan plan) {
-        EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
-        Path jar = projectRoot.resolve(local.tasksJar());
-        Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
-        List<String> prefix = new ArrayList<>();
-        prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
-            prefix.add("@" + jvmOptions);
-        }
-        prefix.add("-jar");
-        prefix.add(jar.toString());
-        RunReport report = new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
-        if (plan.options().dryRun()) {
-            List<String> shown = new ArrayList<>(prefix);
-            shown.addAll(plan.redactedCommand());
-            host.terminal().result(String.join(" ", shown));
-            environment(plan).forEach((k, v) -> host.terminal().result("  " + k + "=" + v));
-            host.terminal().info("dry run: nothing was started");
-            return report.put("dryRun", true).exit(ExitCodes.OK, null);
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw LauncherException.badInput(jar + " does not exist — build it first: mvn -B -pl tasks -am package -DskipTests");
-        }
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(plan.command());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile());
-        // The child sees this launcher's environment (as the host gave it) minus AWS credentials.
-        builder.environment().clear();
-        builder.environment().putAll(host.env());
-        WITHHELD.forEach(builder.environment()::remove);
-        builder.environment().putAll(environment(plan));
-        // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
-        if (host.terminal().interactive() && !plan.options().json()) {
-            builder.environment().putIfAbsent("RUNTASK_LOG_FORMAT", "text");
-        }
-        return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
+    prefix.add("-jar");
+    prefix.add(jar.toString());
+    RunReport report =
+        new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+    if (plan.options().dryRun()) {
+      List<String> shown = new ArrayList<>(prefix);
+      shown.addAll(plan.redactedCommand());
+      host.terminal().result(String.join(" ", shown));
+      environment(plan).forEach((k, v) -> host.terminal().result("  " + k + "=" + v));
+      host.terminal().info("dry run: nothing was started");
+      return report.put("dryRun", true).exit(ExitCodes.OK, null);
     }
+    if (!Files.isRegularFile(jar)) {
+      throw LauncherException.badInput(
+          jar + " does not exist — build it first: mvn -B -pl tasks -am package -DskipTests");
+    }
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(plan.command());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile());
+    // The child sees this launcher's environment (as the host gave it) minus AWS credentials.
+    builder.environment().clear();
+    builder.environment().putAll(host.env());
+    WITHHELD.forEach(builder.environment()::remove);
+    builder.environment().putAll(environment(plan));
+    // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
+    if (host.terminal().interactive() && !plan.options().json()) {
+      builder.environment().putIfAbsent("RUNTASK_LOG_FORMAT", "text");
+    }
+    return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
+  }
 
-    private int runChild(ProcessBuilder builder, RunPlan plan) {
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw LauncherException.badInput("cannot start " + builder.command().get(0) + ": " + e.getMessage());
-        }
-        // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
-        Thread out = pump(process.getInputStream(), plan.options().json() ? host.terminal().err() : host.terminal().out());
-        Thread err = pump(process.getErrorStream(), host.terminal().err());
-        // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
-        // the lines the task prints while it shuts down. A second Ctrl-C kills it.
-        java.util.concurrent.atomic.AtomicBoolean termSent = new java.util.concurrent.atomic.AtomicBoolean();
-        host.interrupts().onInterrupt(() -> {
-            if (termSent.compareAndSet(false, true)) {
-                host.terminal().info("launcher: sent SIGTERM to the task (Ctrl-C again to kill it)");
+  private int runChild(ProcessBuilder builder, RunPlan plan) {
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw LauncherException.badInput(
+          "cannot start " + builder.command().get(0) + ": " + e.getMessage());
+    }
+    // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
+    Thread out =
+        pump(
+            process.getInputStream(),
+            plan.options().json() ? host.terminal().err() : host.terminal().out());
+    Thread err = pump(process.getErrorStream(), host.terminal().err());
+    // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
+    // the lines the task prints while it shuts down. A second Ctrl-C kills it.
+    java.util.concurrent.atomic.AtomicBoolean termSent =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    host.interrupts()
+        .onInterrupt(
+            () -> {
+              if (termSent.compareAndSet(false, true)) {
+                host.terminal()
+                    .info("launcher: sent SIGTERM to the task (Ctrl-C again to kill it)");
                 process.toHandle().destroy();
-            } else {
+              } else {
                 process.toHandle().destroyForcibly();
-            }
-        });
-        try {
-            int code = process.waitFor();
-            out.join();
-            err.join();
-            return code;
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            return ExitCodes.INTERRUPTED;
-        } finally {
-            host.interrupts().onInterrupt(null);
-        }
+              }
+            });
+    try {
+      int code = process.waitFor();
+      out.join();
+      err.join();
+      return code;
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      return ExitCodes.INTERRUPTED;
+    } finally {
+      host.interrupts().onInterrupt(null);
     }
+  }
 
-    private String explanation(RunPlan plan, RunReport report) {
-        int code = report.exitCode();
-        String line = StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint()).explanation();
-        if (line != null) {
-            host.terminal().info("launcher: " + line);
-        }
-        return line;
+  private String explanation(RunPlan plan, RunReport report) {
+    int code = report.exitCode();
+    String line =
+        StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint())
+            .explanation();
+    if (line != null) {
+      host.terminal().info("launcher: " + line);
     }
+    return line;
+  }
 
-    /** The container's environment from the rendered definition, plus who launched it. */
-    private Map<String, String> environment(RunPlan plan) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-            if (plan.definition().containerName().equals(c.path("name").asText())) {
-                c.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-            }
-        }
-        env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
-        return env;
+  /** The container's environment from the rendered definition, plus who launched it. */
+  private Map<String, String> environment(RunPlan plan) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
+      if (plan.definition().containerName().equals(c.path("name").asText())) {
+        c.path("environment")
+            .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+      }
     }
+    env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
+    return env;
+  }
 
-    private static Thread pump(InputStream from, OutputStream to) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (from) {
+  private static Thread pump(InputStream from, OutputStream to) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (from) {
                 int n;
                 while ((n = from.read(buffer)) > 0) {
-                    synchronized (to) {
-                        to.write(buffer, 0, n);
-                        to.flush();
-                    }
+                  synchronized (to) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                  }
                 }
-            } catch (IOException e) {
+              } catch (IOException e) {
                 // The child closed its end: nothing more to copy.
-            }
-        }, "child-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
+              }
+            },
+            "child-output");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
 }

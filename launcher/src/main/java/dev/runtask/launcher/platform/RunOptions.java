@@ -3,7 +3,14 @@ package dev.runtask.launcher.platform;
 import java.time.Duration;
 
 /** How to run and watch: wait or not, limits, what Ctrl-C does, output form, poll pacing. */
-public record RunOptions(boolean waitForStop, Duration timeout, boolean stopOnTimeout, boolean stopOnInterrupt,
-                         boolean dryRun, boolean json, boolean yes,
-                         Duration pollInterval, Duration maxPollInterval, Duration logGrace) {
-}
+public record RunOptions(
+    boolean waitForStop,
+    Duration timeout,
+    boolean stopOnTimeout,
+    boolean stopOnInterrupt,
+    boolean dryRun,
+    boolean json,
+    boolean yes,
+    Duration pollInterval,
+    Duration maxPollInterval,
+    Duration logGrace) {}

@@ -7,22 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Everything validated and rendered before any platform call: what to run, where, and how. */
-public record RunPlan(Environment environment, String task, ValidatedArgs args, RenderedDefinition definition,
-                      String gitSha, String memoryHint, RunOptions options) {
+public record RunPlan(
+    Environment environment,
+    String task,
+    ValidatedArgs args,
+    RenderedDefinition definition,
+    String gitSha,
+    String memoryHint,
+    RunOptions options) {
 
-    /** The container command override: {@code [TASK, args...]}. */
-    public List<String> command() {
-        List<String> command = new ArrayList<>();
-        command.add(task);
-        command.addAll(args.args());
-        return command;
-    }
+  /** The container command override: {@code [TASK, args...]}. */
+  public List<String> command() {
+    List<String> command = new ArrayList<>();
+    command.add(task);
+    command.addAll(args.args());
+    return command;
+  }
 
-    /** The same with secret option values replaced, for anything printed. */
-    public List<String> redactedCommand() {
-        List<String> command = new ArrayList<>();
-        command.add(task);
-        command.addAll(args.redacted());
-        return command;
-    }
+  /** The same with secret option values replaced, for anything printed. */
+  public List<String> redactedCommand() {
+    List<String> command = new ArrayList<>();
+    command.add(task);
+    command.addAll(args.redacted());
+    return command;
+  }
 }

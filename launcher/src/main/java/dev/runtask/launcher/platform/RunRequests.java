@@ -12,75 +12,98 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a plan asks of ECS: the RunTask launch, the container's image and log stream, the dry-run print-out. */
+/**
+ * What a plan asks of ECS: the RunTask launch, the container's image and log stream, the dry-run
+ * print-out.
+ */
 final class RunRequests {
-    static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
+  static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
 
-    private RunRequests() {
-    }
+  private RunRequests() {}
 
-    /** Where awslogs writes the container's output: {@code prefix/container/task-id} in the group. */
-    record LogStream(String group, String stream) {
-    }
+  /** Where awslogs writes the container's output: {@code prefix/container/task-id} in the group. */
+  record LogStream(String group, String stream) {}
 
-    /** One launch: environment variable and tags name who launched it; a fresh clientToken per run. */
-    static TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("launched-by", launchedBy);
-        tags.put("git-sha", plan.gitSha());
-        tags.put("task", plan.task());
-        return new TaskStarter.Launch(taskDefinition, plan.definition().containerName(), plan.command(),
-                environment, tags, UUID.randomUUID().toString());
-    }
+  /**
+   * One launch: environment variable and tags name who launched it; a fresh clientToken per run.
+   */
+  static TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("launched-by", launchedBy);
+    tags.put("git-sha", plan.gitSha());
+    tags.put("task", plan.task());
+    return new TaskStarter.Launch(
+        taskDefinition,
+        plan.definition().containerName(),
+        plan.command(),
+        environment,
+        tags,
+        UUID.randomUUID().toString());
+  }
 
-    static String image(RunPlan plan) {
-        ObjectNode container = container(plan);
-        return container == null ? null : container.path("image").asText(null);
-    }
+  static String image(RunPlan plan) {
+    ObjectNode container = container(plan);
+    return container == null ? null : container.path("image").asText(null);
+  }
 
-    /** The log stream from the container's awslogs options, or null when it logs elsewhere. */
-    static LogStream logStream(RunPlan plan, String taskArn) {
-        ObjectNode container = container(plan);
-        if (container == null || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
-            return null;
-        }
-        JsonNode options = container.path("logConfiguration").path("options");
-        String group = options.path("awslogs-group").asText(null);
-        String prefix = options.path("awslogs-stream-prefix").asText(null);
-        if (group == null || prefix == null) {
-            return null;
-        }
-        return new LogStream(group, prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn));
+  /** The log stream from the container's awslogs options, or null when it logs elsewhere. */
+  static LogStream logStream(RunPlan plan, String taskArn) {
+    ObjectNode container = container(plan);
+    if (container == null
+        || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
+      return null;
     }
+    JsonNode options = container.path("logConfiguration").path("options");
+    String group = options.path("awslogs-group").asText(null);
+    String prefix = options.path("awslogs-stream-prefix").asText(null);
+    if (group == null || prefix == null) {
+      return null;
+    }
+    return new LogStream(
+        group,
+        prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn));
+  }
 
-    private static ObjectNode container(RunPlan plan) {
-        for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-            if (plan.definition().containerName().equals(c.path("name").asText())) {
-                return (ObjectNode) c;
-            }
-        }
-        return null;
+  private static ObjectNode container(RunPlan plan) {
+    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
+      if (plan.definition().containerName().equals(c.path("name").asText())) {
+        return (ObjectNode) c;
+      }
     }
+    return null;
+  }
 
-    /** Prints the definition and the RunTask request (secrets and the token as placeholders); calls nothing. */
-    static RunReport dryRun(Host host, RunPlan plan, RunReport report) {
-        TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
-        TaskStarter.Launch shown = new TaskStarter.Launch(launch.taskDefinition(), launch.containerName(),
-                plan.redactedCommand(), launch.environment(), launch.tags(), "<generated once per run>");
-        ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
-        if (plan.options().json()) {
-            report.json().set("taskDefinition", plan.definition().json());
-            report.json().set("runTaskRequest", request);
-        } else {
-            host.terminal().info("# task definition (registered only if it differs from the latest revision of "
-                    + plan.definition().family() + ")");
-            host.terminal().result(JsonFiles.pretty(plan.definition().json()));
-            host.terminal().info("# RunTask request");
-            host.terminal().result(JsonFiles.pretty(request));
-            host.terminal().info("dry run: nothing was sent to AWS");
-        }
-        return report.put("dryRun", true).exit(ExitCodes.OK, null);
+  /**
+   * Prints the definition and the RunTask request (secrets and the token as placeholders); calls
+   * nothing.
+   */
+  static RunReport dryRun(Host host, RunPlan plan, RunReport report) {
+    TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
+    TaskStarter.Launch shown =
+        new TaskStarter.Launch(
+            launch.taskDefinition(),
+            launch.containerName(),
+            plan.redactedCommand(),
+            launch.environment(),
+            launch.tags(),
+            "<generated once per run>");
+    ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
+    if (plan.options().json()) {
+      report.json().set("taskDefinition", plan.definition().json());
+      report.json().set("runTaskRequest", request);
+    } else {
+      host.terminal()
+          .info(
+              "# task definition (registered only if it differs from the latest revision of "
+                  + plan.definition().family()
+                  + ")");
+      host.terminal().result(JsonFiles.pretty(plan.definition().json()));
+      host.terminal().info("# RunTask request");
+      host.terminal().result(JsonFiles.pretty(request));
+      host.terminal().info("dry run: nothing was sent to AWS");
     }
+    return report.put("dryRun", true).exit(ExitCodes.OK, null);
+  }
 }

@@ -2,6 +2,6 @@ package dev.runtask.launcher.platform;
 
 /** Where a task runs: ECS Fargate through the AWS API, or a child JVM on this machine. */
 public interface TaskPlatform {
-    /** Runs the plan and returns the launcher's exit code (the task's own code where it ran). */
-    RunReport run(RunPlan plan);
+  /** Runs the plan and returns the launcher's exit code (the task's own code where it ran). */
+  RunReport run(RunPlan plan);
 }

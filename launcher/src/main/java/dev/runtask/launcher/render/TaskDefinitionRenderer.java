@@ -3,10 +3,10 @@ package dev.runtask.launcher.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runtask.launcher.explain.LauncherException;
 import dev.runtask.launcher.config.Environment;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.TaskOverrides;
+import dev.runtask.launcher.explain.LauncherException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,68 +18,85 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
  * keep replacing each other's latest revision (which would defeat register-only-when-changed).
  */
 public final class TaskDefinitionRenderer {
-    private TaskDefinitionRenderer() {
-    }
+  private TaskDefinitionRenderer() {}
 
-    public static RenderedDefinition render(Environment environment, String task, TaskOverrides overrides, String file) {
-        ObjectNode json = environment.taskDefinition().deepCopy();
-        EnvironmentConfig config = environment.config();
-        String family = json.path("family").asText("");
-        if (family.isEmpty()) {
-            throw LauncherException.badInput(file + ": \"family\" is missing");
-        }
-        ObjectNode container = container(json, config.containerName(), file);
-        if (task != null && !overrides.isEmpty()) {
-            json.put("family", family + "-" + task);
-            applyOverrides(json, container, overrides);
-        }
-        if (!container.has("logConfiguration") && config.logs() != null && config.logs().group() != null) {
-            ObjectNode options = container.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
-            options.put("awslogs-group", config.logs().group());
-            options.put("awslogs-region", config.region());
-            options.put("awslogs-stream-prefix", config.logs().streamPrefix() == null ? "runtask" : config.logs().streamPrefix());
-        }
-        RegisterTaskDefinitionRequest request = SdkJson.fromTree(json, RegisterTaskDefinitionRequest.builder(), file);
-        return new RenderedDefinition(json, request, container.path("name").asText());
+  public static RenderedDefinition render(
+      Environment environment, String task, TaskOverrides overrides, String file) {
+    ObjectNode json = environment.taskDefinition().deepCopy();
+    EnvironmentConfig config = environment.config();
+    String family = json.path("family").asText("");
+    if (family.isEmpty()) {
+      throw LauncherException.badInput(file + ": \"family\" is missing");
     }
+    ObjectNode container = container(json, config.containerName(), file);
+    if (task != null && !overrides.isEmpty()) {
+      json.put("family", family + "-" + task);
+      applyOverrides(json, container, overrides);
+    }
+    if (!container.has("logConfiguration")
+        && config.logs() != null
+        && config.logs().group() != null) {
+      ObjectNode options =
+          container.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
+      options.put("awslogs-group", config.logs().group());
+      options.put("awslogs-region", config.region());
+      options.put(
+          "awslogs-stream-prefix",
+          config.logs().streamPrefix() == null ? "runtask" : config.logs().streamPrefix());
+    }
+    RegisterTaskDefinitionRequest request =
+        SdkJson.fromTree(json, RegisterTaskDefinitionRequest.builder(), file);
+    return new RenderedDefinition(json, request, container.path("name").asText());
+  }
 
-    private static ObjectNode container(ObjectNode json, String name, String file) {
-        JsonNode containers = json.path("containerDefinitions");
-        if (!containers.isArray() || containers.isEmpty()) {
-            throw LauncherException.badInput(file + ": \"containerDefinitions\" must list at least one container");
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode c : containers) {
-            if (name == null || name.equals(c.path("name").asText())) {
-                return (ObjectNode) c;
-            }
-            names.add(c.path("name").asText());
-        }
-        throw LauncherException.badInput(file + ": no container named \"" + name + "\" (containerName in environment.json;"
-                + " found: " + String.join(", ", names) + ")");
+  private static ObjectNode container(ObjectNode json, String name, String file) {
+    JsonNode containers = json.path("containerDefinitions");
+    if (!containers.isArray() || containers.isEmpty()) {
+      throw LauncherException.badInput(
+          file + ": \"containerDefinitions\" must list at least one container");
     }
+    List<String> names = new ArrayList<>();
+    for (JsonNode c : containers) {
+      if (name == null || name.equals(c.path("name").asText())) {
+        return (ObjectNode) c;
+      }
+      names.add(c.path("name").asText());
+    }
+    throw LauncherException.badInput(
+        file
+            + ": no container named \""
+            + name
+            + "\" (containerName in environment.json;"
+            + " found: "
+            + String.join(", ", names)
+            + ")");
+  }
 
-    private static void applyOverrides(ObjectNode json, ObjectNode container, TaskOverrides overrides) {
-        if (overrides.cpu() != null) {
-            json.put("cpu", overrides.cpu());
-        }
-        if (overrides.memory() != null) {
-            json.put("memory", overrides.memory());
-            if (container.has("memory")) {
-                // A container limit above the task's would be rejected; below it would waste the override.
-                container.put("memory", Integer.parseInt(overrides.memory()));
-            }
-        }
-        if (!overrides.environmentOrEmpty().isEmpty()) {
-            ArrayNode env = container.has("environment") ? (ArrayNode) container.get("environment") : container.putArray("environment");
-            for (Map.Entry<String, String> e : overrides.environmentOrEmpty().entrySet()) {
-                for (int i = env.size() - 1; i >= 0; i--) {
-                    if (e.getKey().equals(env.get(i).path("name").asText())) {
-                        env.remove(i);
-                    }
-                }
-                env.addObject().put("name", e.getKey()).put("value", e.getValue());
-            }
-        }
+  private static void applyOverrides(
+      ObjectNode json, ObjectNode container, TaskOverrides overrides) {
+    if (overrides.cpu() != null) {
+      json.put("cpu", overrides.cpu());
     }
+    if (overrides.memory() != null) {
+      json.put("memory", overrides.memory());
+      if (container.has("memory")) {
+        // A container limit above the task's would be rejected; below it would waste the override.
+        container.put("memory", Integer.parseInt(overrides.memory()));
+      }
+    }
+    if (!overrides.environmentOrEmpty().isEmpty()) {
+      ArrayNode env =
+          container.has("environment")
+              ? (ArrayNode) container.get("environment")
+              : container.putArray("environment");
+      for (Map.Entry<String, String> e : overrides.environmentOrEmpty().entrySet()) {
+        for (int i = env.size() - 1; i >= 0; i--) {
+          if (e.getKey().equals(env.get(i).path("name").asText())) {
+            env.remove(i);
+          }
+        }
+        env.addObject().put("name", e.getKey()).put("value", e.getValue());
+      }
+    }
+  }
 }

@@ -12,43 +12,67 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every AWS operation the launcher really calls is listed in AwsPermissions (the operator policy's source). */
+/**
+ * Every AWS operation the launcher really calls is listed in AwsPermissions (the operator policy's
+ * source).
+ */
 class AwsPermissionsTest {
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void actions_fullRunStopAndDiff_coverEveryOperationInvoked() {
-        List<String> invoked;
-        try (MotoFixture moto = new MotoFixture()) {
-            Path project = Projects.copyTo(dir);
-            TestHost host = moto.host(project);
-            invoked = RecordingInterceptor.recording(() -> {
+  @Test
+  void actions_fullRunStopAndDiff_coverEveryOperationInvoked() {
+    List<String> invoked;
+    try (MotoFixture moto = new MotoFixture()) {
+      Path project = Projects.copyTo(dir);
+      TestHost host = moto.host(project);
+      invoked =
+          RecordingInterceptor.recording(
+              () -> {
                 host.run(args(moto, "run", "-e", "moto", "-n", "hello-world"));
-                host.run(args(moto, "run", "-e", "moto", "-n", "sleep", "--timeout", "0s", "--stop-on-timeout"));
+                host.run(
+                    args(
+                        moto,
+                        "run",
+                        "-e",
+                        "moto",
+                        "-n",
+                        "sleep",
+                        "--timeout",
+                        "0s",
+                        "--stop-on-timeout"));
                 host.run(args(moto, "diff", "-e", "moto"));
-            });
-        }
-
-        assertThat(invoked).contains("sts:GetCallerIdentity", "ecr:DescribeImages", "ecs:DescribeTaskDefinition",
-                "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:DescribeTasks", "logs:GetLogEvents", "ecs:StopTask");
-        assertThat(AwsPermissions.ACTIONS).containsAll(invoked);
+              });
     }
 
-    @Test
-    void actions_areUniqueServiceColonAction() {
-        assertThat(AwsPermissions.ACTIONS).doesNotHaveDuplicates().allMatch(a -> a.matches("[a-z]+:[A-Z][A-Za-z]+"));
-    }
+    assertThat(invoked)
+        .contains(
+            "sts:GetCallerIdentity",
+            "ecr:DescribeImages",
+            "ecs:DescribeTaskDefinition",
+            "ecs:RegisterTaskDefinition",
+            "ecs:RunTask",
+            "ecs:DescribeTasks",
+            "logs:GetLogEvents",
+            "ecs:StopTask");
+    assertThat(AwsPermissions.ACTIONS).containsAll(invoked);
+  }
 
-    private static String[] args(MotoFixture moto, String command, String... rest) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of(rest));
-        List<String> aws = new ArrayList<>(List.of(moto.aws()));
-        if (command.equals("diff")) {
-            // diff takes only the credential and endpoint options.
-            aws = aws.subList(0, 6);
-        }
-        all.addAll(aws);
-        return all.toArray(String[]::new);
+  @Test
+  void actions_areUniqueServiceColonAction() {
+    assertThat(AwsPermissions.ACTIONS)
+        .doesNotHaveDuplicates()
+        .allMatch(a -> a.matches("[a-z]+:[A-Z][A-Za-z]+"));
+  }
+
+  private static String[] args(MotoFixture moto, String command, String... rest) {
+    List<String> all = new ArrayList<>(List.of(command));
+    all.addAll(List.of(rest));
+    List<String> aws = new ArrayList<>(List.of(moto.aws()));
+    if (command.equals("diff")) {
+      // diff takes only the credential and endpoint options.
+      aws = aws.subList(0, 6);
     }
+    all.addAll(aws);
+    return all.toArray(String[]::new);
+  }
 }

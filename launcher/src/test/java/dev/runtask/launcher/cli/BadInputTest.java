@@ -13,23 +13,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bad-input corpus: each case exits 2 with one clear line, and nothing reaches AWS. */
 class BadInputTest {
-    @RegisterExtension
-    final MotoProject env = new MotoProject();
+  @RegisterExtension final MotoProject env = new MotoProject();
 
-    private TestHost.Result run(TestHost host, String... args) {
-        return env.runOn(host, args);
-    }
+  private TestHost.Result run(TestHost host, String... args) {
+    return env.runOn(host, args);
+  }
 
-    private TestHost.Result run(String... args) {
-        return run(env.moto.host(env.project), args);
-    }
+  private TestHost.Result run(String... args) {
+    return run(env.moto.host(env.project), args);
+  }
 
-    private void write(String file, String text) throws IOException {
-        Files.writeString(env.project.resolve("task-definitions").resolve(file), text);
-    }
+  private void write(String file, String text) throws IOException {
+    Files.writeString(env.project.resolve("task-definitions").resolve(file), text);
+  }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "unknown env   | -e stagin -n hello-world                 | unknown environment \"stagin\"",
         "unknown task  | -e moto -n helo-world                    | unknown task \"helo-world\" — did you mean \"hello-world\"?",
         "unknown option| -e moto -n hello-world --nmae x          | task hello-world: unknown option --nmae — did you mean \"--name\"?",
@@ -40,150 +41,206 @@ class BadInputTest {
         "extra arg     | -e moto -n hello-world stray             | task hello-world: unexpected argument \"stray\"",
         "no task       | -e moto                                  | Missing required option: '--task=TASK'",
         "bad duration  | -e moto -n hello-world --timeout soon    | 'soon' is not a duration",
-    })
-    void run_badArguments_exits2AndSendsNothing(String name, String args, String message) {
-        TestHost.Result r = run(args.trim().split("\\s+"));
+      })
+  void run_badArguments_exits2AndSendsNothing(String name, String args, String message) {
+    TestHost.Result r = run(args.trim().split("\\s+"));
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains(message);
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains(message);
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_malformedJson_namesFileLineAndColumn() throws IOException {
-        write("moto/task-definition.json", "{\n  \"family\": \"runtask-test\",\n  \"cpu\": 256\n  \"memory\": \"512\"\n}\n");
+  @Test
+  void run_malformedJson_namesFileLineAndColumn() throws IOException {
+    write(
+        "moto/task-definition.json",
+        "{\n  \"family\": \"runtask-test\",\n  \"cpu\": 256\n  \"memory\": \"512\"\n}\n");
 
-        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_duplicateKey_isMalformed() throws IOException {
-        write("moto/tasks/hello-world.json", "{\"cpu\": \"256\",\n \"cpu\": \"512\"}");
+  @Test
+  void run_duplicateKey_isMalformed() throws IOException {
+    write("moto/tasks/hello-world.json", "{\"cpu\": \"256\",\n \"cpu\": \"512\"}");
 
-        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("task-definitions/moto/tasks/hello-world.json:2:").contains("Duplicate field 'cpu'");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("task-definitions/moto/tasks/hello-world.json:2:")
+        .contains("Duplicate field 'cpu'");
+  }
 
-    @Test
-    void run_missingPlaceholderVariable_namesVariableAndFile() {
-        TestHost host = new TestHost().workDir(env.project).env("TEST_SUBNET", env.moto.subnet).env("RUNTASK_IMAGE_TAG", "abc123");
+  @Test
+  void run_missingPlaceholderVariable_namesVariableAndFile() {
+    TestHost host =
+        new TestHost()
+            .workDir(env.project)
+            .env("TEST_SUBNET", env.moto.subnet)
+            .env("RUNTASK_IMAGE_TAG", "abc123");
 
-        TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("task-definitions/moto/environment.json: network.securityGroups[0]: environment variable"
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "task-definitions/moto/environment.json: network.securityGroups[0]: environment variable"
                 + " TEST_SECURITY_GROUP is not set");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_unknownConfigKey_suggestsTheKnownOne() throws IOException {
-        write("moto/tasks/hello-world.json", "{\"memroy\": \"1024\"}");
+  @Test
+  void run_unknownConfigKey_suggestsTheKnownOne() throws IOException {
+    write("moto/tasks/hello-world.json", "{\"memroy\": \"1024\"}");
 
-        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("task-definitions/moto/tasks/hello-world.json: unknown key \"memroy\" — did you mean \"memory\"?");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "task-definitions/moto/tasks/hello-world.json: unknown key \"memroy\" — did you mean \"memory\"?");
+  }
 
-    @Test
-    void run_unknownTaskDefinitionField_isRefusedBeforeAws() throws IOException {
-        String definition = Files.readString(env.project.resolve("task-definitions/moto/task-definition.json"));
-        write("moto/task-definition.json", definition.replace("\"essential\"", "\"esential\""));
+  @Test
+  void run_unknownTaskDefinitionField_isRefusedBeforeAws() throws IOException {
+    String definition =
+        Files.readString(env.project.resolve("task-definitions/moto/task-definition.json"));
+    write("moto/task-definition.json", definition.replace("\"essential\"", "\"esential\""));
 
-        TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown key \"containerDefinitions[0].esential\" — did you mean \"essential\"?");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("unknown key \"containerDefinitions[0].esential\" — did you mean \"essential\"?");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_wrongAccount_refusesAfterOnlyAskingWhoTheCallerIs() {
-        TestHost host = env.moto.host(env.project).env("TEST_PINNED_ACCOUNT", "999999999999");
+  @Test
+  void run_wrongAccount_refusesAfterOnlyAskingWhoTheCallerIs() {
+    TestHost host = env.moto.host(env.project).env("TEST_PINNED_ACCOUNT", "999999999999");
 
-        TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
+    TestHost.Result r = run(host, "-e", "moto", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("environment moto is pinned to AWS account 999999999999 but the credentials belong to account 123456789012");
-        assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "environment moto is pinned to AWS account 999999999999 but the credentials belong to account 123456789012");
+    assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+  }
 
-    @Test
-    void run_productionWithoutTerminalOrYes_refusesBeforeAws() {
-        TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world");
+  @Test
+  void run_productionWithoutTerminalOrYes_refusesBeforeAws() {
+    TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("environment moto-prod needs confirmation and there is no terminal to ask on — re-run with --yes");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "environment moto-prod needs confirmation and there is no terminal to ask on — re-run with --yes");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_productionConfirmedOnTerminal_runs() {
-        TestHost.Result r = run(env.moto.host(env.project).interactive("moto-prod\n"), "-e", "moto-prod", "-n", "hello-world", "--no-wait");
+  @Test
+  void run_productionConfirmedOnTerminal_runs() {
+    TestHost.Result r =
+        run(
+            env.moto.host(env.project).interactive("moto-prod\n"),
+            "-e",
+            "moto-prod",
+            "-n",
+            "hello-world",
+            "--no-wait");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("Type \"moto-prod\" to confirm:");
-    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("Type \"moto-prod\" to confirm:");
+  }
 
-    @Test
-    void run_productionNotConfirmed_runsNothing() {
-        TestHost.Result r = run(env.moto.host(env.project).interactive("yes\n"), "-e", "moto-prod", "-n", "hello-world");
+  @Test
+  void run_productionNotConfirmed_runsNothing() {
+    TestHost.Result r =
+        run(
+            env.moto.host(env.project).interactive("yes\n"),
+            "-e",
+            "moto-prod",
+            "-n",
+            "hello-world");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("not confirmed: nothing was run");
-        assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("not confirmed: nothing was run");
+    assertThat(env.moto.proxy.operations()).containsExactly("sts:GetCallerIdentity");
+  }
 
-    @Test
-    void run_productionWithYes_runsWithoutAsking() {
-        TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world", "--no-wait", "--yes");
+  @Test
+  void run_productionWithYes_runsWithoutAsking() {
+    TestHost.Result r = run("-e", "moto-prod", "-n", "hello-world", "--no-wait", "--yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+  }
 
-    @Test
-    void run_dryRun_printsDefinitionAndRequestAndCallsNothing() {
-        TestHost.Result r = run("-e", "moto", "-n", "import-users", "--dry-run", "--", "--api-token", "s3cr3t", "users.csv");
+  @Test
+  void run_dryRun_printsDefinitionAndRequestAndCallsNothing() {
+    TestHost.Result r =
+        run(
+            "-e",
+            "moto",
+            "-n",
+            "import-users",
+            "--dry-run",
+            "--",
+            "--api-token",
+            "s3cr3t",
+            "users.csv");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"family\" : \"runtask-test\"").contains("\"clientToken\" : \"<generated once per run>\"")
-                .contains("\"import-users\", \"--api-token\", \"****\", \"users.csv\"");
-        assertThat(r.out()).doesNotContain("s3cr3t");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("\"family\" : \"runtask-test\"")
+        .contains("\"clientToken\" : \"<generated once per run>\"")
+        .contains("\"import-users\", \"--api-token\", \"****\", \"users.csv\"");
+    assertThat(r.out()).doesNotContain("s3cr3t");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_keyWithoutSecret_exits2() {
-        TestHost.Result r = env.moto.host(env.project).run("run", "-e", "moto", "-n", "hello-world", "-k", "AKIA",
-                "--endpoint-url", env.moto.proxy.endpoint().toString());
+  @Test
+  void run_keyWithoutSecret_exits2() {
+    TestHost.Result r =
+        env.moto
+            .host(env.project)
+            .run(
+                "run",
+                "-e",
+                "moto",
+                "-n",
+                "hello-world",
+                "-k",
+                "AKIA",
+                "--endpoint-url",
+                env.moto.proxy.endpoint().toString());
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("-k/--access-key-id and -s/--secret-access-key go together");
-        assertThat(env.moto.proxy.calls()).isEmpty();
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("-k/--access-key-id and -s/--secret-access-key go together");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
 
-    @Test
-    void run_badInputWithOutputJson_printsErrorObject() throws Exception {
-        TestHost.Result r = run("-e", "moto", "-n", "helo-world", "--output", "json");
+  @Test
+  void run_badInputWithOutputJson_printsErrorObject() throws Exception {
+    TestHost.Result r = run("-e", "moto", "-n", "helo-world", "--output", "json");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-        assertThat(json.path("exitCode").asInt()).isEqualTo(2);
-        assertThat(json.path("explanation").asText()).startsWith("unknown task \"helo-world\"");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.path("exitCode").asInt()).isEqualTo(2);
+    assertThat(json.path("explanation").asText()).startsWith("unknown task \"helo-world\"");
+  }
 
-    @Test
-    void unknownCommand_suggestsClosest() {
-        TestHost.Result r = env.moto.host(env.project).run("rnu");
+  @Test
+  void unknownCommand_suggestsClosest() {
+    TestHost.Result r = env.moto.host(env.project).run("rnu");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Unmatched argument at index 0: 'rnu'").contains("did you mean \"run\"?");
-    }
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("Unmatched argument at index 0: 'rnu'")
+        .contains("did you mean \"run\"?");
+  }
 }

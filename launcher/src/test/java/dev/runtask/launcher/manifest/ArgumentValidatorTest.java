@@ -9,56 +9,63 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArgumentValidatorTest {
-    private final TaskManifest manifest = ManifestLoader.load(Path.of("."));
+  private final TaskManifest manifest = ManifestLoader.load(Path.of("."));
 
-    private ValidatedArgs validate(String task, String... args) {
-        return ArgumentValidator.validate(manifest.task(task), List.of(args));
-    }
+  private ValidatedArgs validate(String task, String... args) {
+    return ArgumentValidator.validate(manifest.task(task), List.of(args));
+  }
 
-    @Test
-    void validate_secretOption_isRedactedForDisplayOnly() {
-        ValidatedArgs v = validate("import-users", "--api-token", "s3cr3t", "--batch-size=50", "--dry-run", "users.csv");
+  @Test
+  void validate_secretOption_isRedactedForDisplayOnly() {
+    ValidatedArgs v =
+        validate(
+            "import-users", "--api-token", "s3cr3t", "--batch-size=50", "--dry-run", "users.csv");
 
-        assertThat(v.args()).containsExactly("--api-token", "s3cr3t", "--batch-size=50", "--dry-run", "users.csv");
-        assertThat(v.redacted()).containsExactly("--api-token", "****", "--batch-size=50", "--dry-run", "users.csv");
-    }
+    assertThat(v.args())
+        .containsExactly("--api-token", "s3cr3t", "--batch-size=50", "--dry-run", "users.csv");
+    assertThat(v.redacted())
+        .containsExactly("--api-token", "****", "--batch-size=50", "--dry-run", "users.csv");
+  }
 
-    @Test
-    void validate_secretInEqualsForm_isRedacted() {
-        assertThat(validate("import-users", "--api-token=s3cr3t", "f").redacted()).containsExactly("--api-token=****", "f");
-    }
+  @Test
+  void validate_secretInEqualsForm_isRedacted() {
+    assertThat(validate("import-users", "--api-token=s3cr3t", "f").redacted())
+        .containsExactly("--api-token=****", "f");
+  }
 
-    @Test
-    void validate_flagWithValue_isRejected() {
-        assertThatThrownBy(() -> validate("import-users", "--api-token", "t", "--dry-run=yes", "f"))
-                .hasMessageContaining("--dry-run is a flag");
-    }
+  @Test
+  void validate_flagWithValue_isRejected() {
+    assertThatThrownBy(() -> validate("import-users", "--api-token", "t", "--dry-run=yes", "f"))
+        .hasMessageContaining("--dry-run is a flag");
+  }
 
-    @Test
-    void validate_optionWithoutValue_namesTheValueExpected() {
-        assertThatThrownBy(() -> validate("hello-world", "--name")).hasMessage("task hello-world: option --name needs a value <name>");
-    }
+  @Test
+  void validate_optionWithoutValue_namesTheValueExpected() {
+    assertThatThrownBy(() -> validate("hello-world", "--name"))
+        .hasMessage("task hello-world: option --name needs a value <name>");
+  }
 
-    @Test
-    void validate_badInteger_isRejected() {
-        assertThatThrownBy(() -> validate("import-users", "--api-token", "t", "--batch-size", "many", "f"))
-                .hasMessage("task import-users: --batch-size: \"many\" is not a valid int");
-    }
+  @Test
+  void validate_badInteger_isRejected() {
+    assertThatThrownBy(
+            () -> validate("import-users", "--api-token", "t", "--batch-size", "many", "f"))
+        .hasMessage("task import-users: --batch-size: \"many\" is not a valid int");
+  }
 
-    @Test
-    void validate_negativeNumberAsValue_isAccepted() {
-        assertThat(validate("sleep", "--seconds", "-1").args()).containsExactly("--seconds", "-1");
-    }
+  @Test
+  void validate_negativeNumberAsValue_isAccepted() {
+    assertThat(validate("sleep", "--seconds", "-1").args()).containsExactly("--seconds", "-1");
+  }
 
-    @Test
-    void task_unknown_listsKnownTasksAndSuggests() {
-        assertThatThrownBy(() -> manifest.task("sleeep"))
-                .hasMessageStartingWith("unknown task \"sleeep\" — did you mean \"sleep\"?")
-                .hasMessageContaining("known: hello-world, import-users, sleep");
-    }
+  @Test
+  void task_unknown_listsKnownTasksAndSuggests() {
+    assertThatThrownBy(() -> manifest.task("sleeep"))
+        .hasMessageStartingWith("unknown task \"sleeep\" — did you mean \"sleep\"?")
+        .hasMessageContaining("known: hello-world, import-users, sleep");
+  }
 
-    @Test
-    void didYouMean_farFromEverything_saysNothing() {
-        assertThat(Suggestions.didYouMean("completely-different", List.of("run", "render"))).isEmpty();
-    }
+  @Test
+  void didYouMean_farFromEverything_saysNothing() {
+    assertThat(Suggestions.didYouMean("completely-different", List.of("run", "render"))).isEmpty();
+  }
 }

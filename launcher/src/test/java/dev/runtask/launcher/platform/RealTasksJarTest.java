@@ -8,20 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The repository's own `-e local` against the real tasks.jar, when the tasks module has been packaged. */
+/**
+ * The repository's own `-e local` against the real tasks.jar, when the tasks module has been
+ * packaged.
+ */
 class RealTasksJarTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    @Test
-    void run_localHelloWorld_realTasksJarGreetsAndExitsZero() {
-        assumeTrue(Files.isRegularFile(ROOT.resolve("tasks/target/tasks.jar")),
-                "tasks/target/tasks.jar not built (mvn -B -pl tasks -am package -DskipTests): skipping the real-jar run");
+  @Test
+  void run_localHelloWorld_realTasksJarGreetsAndExitsZero() {
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("tasks/target/tasks.jar")),
+        "tasks/target/tasks.jar not built (mvn -B -pl tasks -am package -DskipTests): skipping the real-jar run");
 
-        TestHost.Result r = new TestHost().workDir(ROOT).env("USER", "ada").env("PATH", System.getenv("PATH"))
-                .env("HOME", System.getProperty("user.home"))
-                .run("run", "-e", "local", "-n", "hello-world", "--", "--name", "Ada");
+    TestHost.Result r =
+        new TestHost()
+            .workDir(ROOT)
+            .env("USER", "ada")
+            .env("PATH", System.getenv("PATH"))
+            .env("HOME", System.getProperty("user.home"))
+            .run("run", "-e", "local", "-n", "hello-world", "--", "--name", "Ada");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out() + r.err()).contains("Ada");
-    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out() + r.err()).contains("Ada");
+  }
 }

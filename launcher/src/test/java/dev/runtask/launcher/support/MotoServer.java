@@ -19,139 +19,161 @@ import java.util.regex.Pattern;
 
 /**
  * One real moto server per test JVM ({@code moto_server -H 127.0.0.1 -p PORT} on a free port),
- * started on first use and stopped when the JVM exits. Tests reset its state instead of restarting it.
+ * started on first use and stopped when the JVM exits. Tests reset its state instead of restarting
+ * it.
  */
 public final class MotoServer {
-    private static MotoServer instance;
-    private final Process process;
-    private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static MotoServer instance;
+  private final Process process;
+  private final URI endpoint;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private MotoServer(Process process, URI endpoint) {
-        this.process = process;
-        this.endpoint = endpoint;
+  private MotoServer(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  public static synchronized MotoServer get() {
+    if (instance == null) {
+      instance = start();
     }
+    return instance;
+  }
 
-    public static synchronized MotoServer get() {
-        if (instance == null) {
-            instance = start();
+  private static MotoServer start() {
+    Path executable = onPath("moto_server");
+    if (executable == null) {
+      throw new IllegalStateException(
+          "moto_server is not on PATH and there is no Docker for the motoserver/moto image:"
+              + " install moto with its server extra (pip install 'moto[server]') to run the AWS tests");
+    }
+    int port = freePort();
+    try {
+      Path log = Files.createTempFile("moto-server", ".log");
+      Process p =
+          new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      MotoServer server = new MotoServer(p, URI.create("http://127.0.0.1:" + port));
+      Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+      server.awaitReady(log);
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start moto_server: " + e.getMessage(), e);
+    }
+  }
+
+  /** Polls until moto answers: readiness of an external process has no other signal to wait on. */
+  private void awaitReady(Path log) throws IOException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("moto_server exited: " + Files.readString(log));
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
         }
-        return instance;
+      } catch (IOException e) {
+        // Not listening yet.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        process.waitFor(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
+    throw new IllegalStateException(
+        "moto_server did not answer within 60 s: " + Files.readString(log));
+  }
 
-    private static MotoServer start() {
-        Path executable = onPath("moto_server");
-        if (executable == null) {
-            throw new IllegalStateException("moto_server is not on PATH and there is no Docker for the motoserver/moto image:"
-                    + " install moto with its server extra (pip install 'moto[server]') to run the AWS tests");
-        }
-        int port = freePort();
-        try {
-            Path log = Files.createTempFile("moto-server", ".log");
-            Process p = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            MotoServer server = new MotoServer(p, URI.create("http://127.0.0.1:" + port));
-            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-            server.awaitReady(log);
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start moto_server: " + e.getMessage(), e);
-        }
-    }
+  public URI endpoint() {
+    return endpoint;
+  }
 
-    /** Polls until moto answers: readiness of an external process has no other signal to wait on. */
-    private void awaitReady(Path log) throws IOException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                process.waitFor(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("moto_server did not answer within 60 s: " + Files.readString(log));
-    }
+  public void reset() {
+    post("/moto-api/reset", "");
+  }
 
-    public URI endpoint() {
-        return endpoint;
-    }
+  /**
+   * Tasks advance one state per DescribeTasks by default; "manual" with {@code times} slows them
+   * down.
+   */
+  public void taskTransitions(int times) {
+    post(
+        "/moto-api/state-manager/set-transition",
+        "{\"model_name\":\"ecs::task\",\"transition\":{\"progression\":\"manual\",\"times\":"
+            + times
+            + "}}");
+  }
 
-    public void reset() {
-        post("/moto-api/reset", "");
-    }
+  public void unsetTaskTransitions() {
+    post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"ecs::task\"}");
+  }
 
-    /** Tasks advance one state per DescribeTasks by default; "manual" with {@code times} slows them down. */
-    public void taskTransitions(int times) {
-        post("/moto-api/state-manager/set-transition",
-                "{\"model_name\":\"ecs::task\",\"transition\":{\"progression\":\"manual\",\"times\":" + times + "}}");
+  /** Ids of the default VPC's subnets or security groups, read with the EC2 query API. */
+  public List<String> ec2Ids(String action, String element) {
+    String body = post("/", "Action=" + action + "&Version=2016-11-15");
+    List<String> ids = new ArrayList<>();
+    Matcher m = Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(body);
+    while (m.find()) {
+      ids.add(m.group(1));
     }
+    return ids;
+  }
 
-    public void unsetTaskTransitions() {
-        post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"ecs::task\"}");
+  private String post(String path, String body) {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(endpoint.resolve(path))
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (path.equals("/")) {
+        b.header("Content-Type", "application/x-www-form-urlencoded")
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request");
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() / 100 != 2) {
+        throw new IllegalStateException(path + " → " + r.statusCode() + ": " + r.body());
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+  }
 
-    /** Ids of the default VPC's subnets or security groups, read with the EC2 query API. */
-    public List<String> ec2Ids(String action, String element) {
-        String body = post("/", "Action=" + action + "&Version=2016-11-15");
-        List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(body);
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
+  private static Path onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, name);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
     }
+    return null;
+  }
 
-    private String post(String path, String body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
-            if (path.equals("/")) {
-                b.header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request");
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException(path + " → " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

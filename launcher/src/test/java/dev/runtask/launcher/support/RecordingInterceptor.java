@@ -14,27 +14,31 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * own calls and not the fixture's set-up or the proxy hooks (which run on other threads).
  */
 public final class RecordingInterceptor implements ExecutionInterceptor {
-    private static final Map<String, String> IAM_PREFIX = Map.of("Ecs", "ecs", "Ecr", "ecr", "CloudWatchLogs", "logs", "Sts", "sts");
-    private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+  private static final Map<String, String> IAM_PREFIX =
+      Map.of("Ecs", "ecs", "Ecr", "ecr", "CloudWatchLogs", "logs", "Sts", "sts");
+  private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
-    @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        List<String> actions = RECORDING.get();
-        if (actions != null) {
-            String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-            actions.add(IAM_PREFIX.getOrDefault(service, service) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        }
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    List<String> actions = RECORDING.get();
+    if (actions != null) {
+      String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+      actions.add(
+          IAM_PREFIX.getOrDefault(service, service)
+              + ":"
+              + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
+  }
 
-    /** Runs {@code work} and returns the IAM actions of the SDK calls it made on this thread. */
-    public static List<String> recording(Runnable work) {
-        List<String> actions = new CopyOnWriteArrayList<>();
-        RECORDING.set(actions);
-        try {
-            work.run();
-        } finally {
-            RECORDING.remove();
-        }
-        return List.copyOf(actions);
+  /** Runs {@code work} and returns the IAM actions of the SDK calls it made on this thread. */
+  public static List<String> recording(Runnable work) {
+    List<String> actions = new CopyOnWriteArrayList<>();
+    RECORDING.set(actions);
+    try {
+      work.run();
+    } finally {
+      RECORDING.remove();
     }
+    return List.copyOf(actions);
+  }
 }

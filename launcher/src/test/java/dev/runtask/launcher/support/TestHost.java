@@ -14,78 +14,86 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the launcher in-process with a chosen environment, working directory, terminal and stdin. */
+/**
+ * Runs the launcher in-process with a chosen environment, working directory, terminal and stdin.
+ */
 public final class TestHost {
-    private final Map<String, String> env = new HashMap<>();
-    private Path workDir = Path.of(".");
-    private boolean interactive;
-    private String stdin = "";
-    private OutputStream stdoutTap;
-    private final Interrupts interrupts = new Interrupts();
+  private final Map<String, String> env = new HashMap<>();
+  private Path workDir = Path.of(".");
+  private boolean interactive;
+  private String stdin = "";
+  private OutputStream stdoutTap;
+  private final Interrupts interrupts = new Interrupts();
 
-    public TestHost env(String name, String value) {
-        env.put(name, value);
-        return this;
+  public TestHost env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public TestHost workDir(Path dir) {
+    this.workDir = dir;
+    return this;
+  }
+
+  public TestHost interactive(String answers) {
+    this.interactive = true;
+    this.stdin = answers;
+    return this;
+  }
+
+  /** Also copies the launcher's stdout here as it is written (to react to a child's output). */
+  public TestHost tapStdout(OutputStream tap) {
+    this.stdoutTap = tap;
+    return this;
+  }
+
+  public Interrupts interrupts() {
+    return interrupts;
+  }
+
+  /** The result a user would see: exit code, stdout and stderr. */
+  public record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  public Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    OutputStream outTarget = stdoutTap == null ? out : new Tee(out, stdoutTap);
+    Terminal terminal =
+        new Terminal(
+            new PrintStream(outTarget, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new BufferedReader(new StringReader(stdin)),
+            interactive);
+    int code =
+        Main.run(new Host(Map.copyOf(env), workDir.toAbsolutePath(), terminal, interrupts), args);
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
     }
 
-    public TestHost workDir(Path dir) {
-        this.workDir = dir;
-        return this;
+    @Override
+    public void write(int c) throws java.io.IOException {
+      a.write(c);
+      b.write(c);
     }
 
-    public TestHost interactive(String answers) {
-        this.interactive = true;
-        this.stdin = answers;
-        return this;
+    @Override
+    public void write(byte[] buf, int off, int len) throws java.io.IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
     }
-
-    /** Also copies the launcher's stdout here as it is written (to react to a child's output). */
-    public TestHost tapStdout(OutputStream tap) {
-        this.stdoutTap = tap;
-        return this;
-    }
-
-    public Interrupts interrupts() {
-        return interrupts;
-    }
-
-    /** The result a user would see: exit code, stdout and stderr. */
-    public record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    public Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        OutputStream outTarget = stdoutTap == null ? out : new Tee(out, stdoutTap);
-        Terminal terminal = new Terminal(new PrintStream(outTarget, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new BufferedReader(new StringReader(stdin)), interactive);
-        int code = Main.run(new Host(Map.copyOf(env), workDir.toAbsolutePath(), terminal, interrupts), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws java.io.IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws java.io.IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
-    }
+  }
 }

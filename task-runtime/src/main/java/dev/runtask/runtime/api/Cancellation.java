@@ -5,7 +5,9 @@ public interface Cancellation {
   /** True once a stop was requested. */
   boolean isRequested();
 
-  /** Throws {@link TaskCancelledException} if a stop was requested; call it between units of work. */
+  /**
+   * Throws {@link TaskCancelledException} if a stop was requested; call it between units of work.
+   */
   default void throwIfRequested() {
     if (isRequested()) {
       throw new TaskCancelledException("stop requested");

@@ -13,7 +13,9 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  /** True for codes a task may return itself: 0–99 (100 and up belong to the runtime and signals). */
+  /**
+   * True for codes a task may return itself: 0–99 (100 and up belong to the runtime and signals).
+   */
   public static boolean isTaskCode(int code) {
     return code >= SUCCESS && code <= LAST_TASK_CODE;
   }

@@ -3,8 +3,8 @@ package dev.runtask.runtime.api;
 /**
  * What a task implements: its body, given the context of one execution.
  *
- * <p>Typed options are picocli {@code @Option}/{@code @Parameters} fields on the implementing class;
- * a new instance is created for every execution, so fields never leak between runs.
+ * <p>Typed options are picocli {@code @Option}/{@code @Parameters} fields on the implementing
+ * class; a new instance is created for every execution, so fields never leak between runs.
  */
 @FunctionalInterface
 public interface RunnableTask {

@@ -1,6 +1,9 @@
 package dev.runtask.runtime.api;
 
-/** Thrown by {@link Cancellation#throwIfRequested()} so a task unwinds (and rolls back) when stopped. */
+/**
+ * Thrown by {@link Cancellation#throwIfRequested()} so a task unwinds (and rolls back) when
+ * stopped.
+ */
 public final class TaskCancelledException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

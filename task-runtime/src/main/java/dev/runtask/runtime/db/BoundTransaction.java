@@ -5,9 +5,9 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 /**
- * The state of the transaction open on one thread. Held in a thread-local so that every
- * {@link JdbcTransactions} and {@link ConnectionProvider} over the same DataSource on that thread
- * joins it, and no other thread ever sees it.
+ * The state of the transaction open on one thread. Held in a thread-local so that every {@link
+ * JdbcTransactions} and {@link ConnectionProvider} over the same DataSource on that thread joins
+ * it, and no other thread ever sees it.
  */
 final class BoundTransaction {
   private static final ThreadLocal<BoundTransaction> CURRENT = new ThreadLocal<>();

@@ -28,8 +28,10 @@ public final class ChangeCounter {
     }
     String verb = m.group(1).toLowerCase(Locale.ROOT).split("\\s+")[0];
     String table = m.group(2).replace("\"", "").toLowerCase(Locale.ROOT);
-    String past = verb.equals("insert") ? "inserted" : verb.equals("update") ? "updated"
-        : verb.equals("delete") ? "deleted" : "merged";
+    String past =
+        verb.equals("insert")
+            ? "inserted"
+            : verb.equals("update") ? "updated" : verb.equals("delete") ? "deleted" : "merged";
     counts.merge(table + " " + past, updateCount, Long::sum);
   }
 

@@ -41,8 +41,8 @@ public final class ConnectionProvider {
   }
 
   /**
-   * Runs {@code work} on the current connection and closes it; a {@link SQLException} comes out
-   * as a {@link DataAccessException}, so repository methods need no JDBC types in their signatures.
+   * Runs {@code work} on the current connection and closes it; a {@link SQLException} comes out as
+   * a {@link DataAccessException}, so repository methods need no JDBC types in their signatures.
    */
   public <T> T withConnection(SqlWork<T> work) {
     try (Connection c = current()) {
@@ -54,8 +54,10 @@ public final class ConnectionProvider {
 
   /** The JDBC exception as a {@link DataAccessException} (first line of the message). */
   public static DataAccessException translate(SQLException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getMessage().lines().findFirst().orElse("");
+    String message =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getMessage().lines().findFirst().orElse("");
     return new DataAccessException(message, e.getSQLState(), e);
   }
 }

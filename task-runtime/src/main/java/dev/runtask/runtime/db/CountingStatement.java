@@ -21,8 +21,10 @@ final class CountingStatement implements InvocationHandler {
   }
 
   static Statement wrap(Statement statement, String preparedSql, ChangeCounter counter) {
-    Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
-        : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+    Class<?> type =
+        statement instanceof CallableStatement
+            ? CallableStatement.class
+            : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
     return (Statement)
         Proxy.newProxyInstance(
             CountingStatement.class.getClassLoader(),
@@ -38,8 +40,10 @@ final class CountingStatement implements InvocationHandler {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-    String sql = args != null && args.length > 0 && args[0] instanceof String
-        ? (String) args[0] : preparedSql;
+    String sql =
+        args != null && args.length > 0 && args[0] instanceof String
+            ? (String) args[0]
+            : preparedSql;
     switch (method.getName()) {
       case "executeUpdate":
       case "executeLargeUpdate":

@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * A connected, migrated database: the pool, the {@link Transactions} over it and the {@link
- * ConnectionProvider} repositories use. Opened once per execution, and only when a task asks for it.
+ * ConnectionProvider} repositories use. Opened once per execution, and only when a task asks for
+ * it.
  */
 public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
@@ -59,7 +60,8 @@ public final class Database implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 
@@ -88,9 +90,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * From now on only {@code thread} may use {@link #transactions()} and {@link #connections()}:
-   * a dry run's rollback covers only the thread it was opened on, so work on any other thread
-   * would commit for real.
+   * From now on only {@code thread} may use {@link #transactions()} and {@link #connections()}: a
+   * dry run's rollback covers only the thread it was opened on, so work on any other thread would
+   * commit for real.
    */
   void confineTo(Thread thread, String reason) {
     confinement.confineTo(thread, reason);

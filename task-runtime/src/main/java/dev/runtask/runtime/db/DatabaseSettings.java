@@ -6,14 +6,15 @@ import java.util.Objects;
 
 /**
  * Where the database is: JDBC URL, user, password and pool size, read from RUNTASK_DB_* variables.
- * Without RUNTASK_DB_URL the embedded default is used: an H2 file database in PostgreSQL mode
- * under {@code .local/}.
+ * Without RUNTASK_DB_URL the embedded default is used: an H2 file database in PostgreSQL mode under
+ * {@code .local/}.
  */
 public final class DatabaseSettings {
   public static final String URL = "RUNTASK_DB_URL";
   public static final String USER = "RUNTASK_DB_USER";
   public static final String PASSWORD = "RUNTASK_DB_PASSWORD";
   public static final String POOL_SIZE = "RUNTASK_DB_POOL_SIZE";
+
   /** Set by ECS in every container; its presence means "not a developer machine". */
   static final String ECS_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
 
@@ -34,7 +35,8 @@ public final class DatabaseSettings {
 
   /** Explicit settings, e.g. for tests. */
   public static DatabaseSettings of(String url, String user, String password) {
-    return validated(Map.of(URL, url, USER, user, PASSWORD, password == null ? "" : password),
+    return validated(
+        Map.of(URL, url, USER, user, PASSWORD, password == null ? "" : password),
         Path.of(".local"));
   }
 
@@ -50,13 +52,24 @@ public final class DatabaseSettings {
     int poolSize = poolSize(env.get(POOL_SIZE));
     if (url == null) {
       if (env.containsKey(ECS_METADATA)) {
-        throw new DatabaseSettingsException(URL + " is not set; on ECS the embedded default"
-            + " database would be thrown away with the container: set " + URL + " (and "
-            + USER + ", " + PASSWORD + ") in the task definition");
+        throw new DatabaseSettingsException(
+            URL
+                + " is not set; on ECS the embedded default"
+                + " database would be thrown away with the container: set "
+                + URL
+                + " (and "
+                + USER
+                + ", "
+                + PASSWORD
+                + ") in the task definition");
       }
       if (user != null || password != null) {
         throw new DatabaseSettingsException(
-            (user != null ? USER : PASSWORD) + " is set but " + URL + " is not; set " + URL
+            (user != null ? USER : PASSWORD)
+                + " is set but "
+                + URL
+                + " is not; set "
+                + URL
                 + " to a jdbc:postgresql:// URL (or unset both to use the embedded database)");
       }
       Path file = localDir.toAbsolutePath().resolve("db").resolve("runtask");
@@ -75,7 +88,8 @@ public final class DatabaseSettings {
 
   /** The JDBC URL of an H2 file database in PostgreSQL mode that several processes may open. */
   public static String embeddedUrl(Path file) {
-    return "jdbc:h2:file:" + file.toAbsolutePath()
+    return "jdbc:h2:file:"
+        + file.toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
   }
 

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database of one execution, opened on first use: a task that never asks opens no pool and
- * runs no migration. Uses the database pinned to the thread by a test harness if there is one
- * (and then does not close it). In a dry run, opening it also opens the rollback-only outer
- * transaction that the whole task runs in.
+ * The database of one execution, opened on first use: a task that never asks opens no pool and runs
+ * no migration. Uses the database pinned to the thread by a test harness if there is one (and then
+ * does not close it). In a dry run, opening it also opens the rollback-only outer transaction that
+ * the whole task runs in.
  */
 public final class ExecutionDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExecutionDatabase.class);
@@ -35,7 +35,8 @@ public final class ExecutionDatabase implements AutoCloseable {
 
   /** The settings from the environment; throws {@link DatabaseSettingsException} when invalid. */
   public DatabaseSettings settings() {
-    return PinnedDatabase.current().map(Database::settings)
+    return PinnedDatabase.current()
+        .map(Database::settings)
         .orElseGet(() -> DatabaseSettings.fromEnvironment(env, localDir));
   }
 
@@ -49,8 +50,10 @@ public final class ExecutionDatabase implements AutoCloseable {
       if (dryRun && !opened.transactions().inTransactionNow()) {
         changes = new ChangeCounter();
         dryRunScope = opened.jdbcTransactions().openRollbackOnly(changes);
-        opened.confineTo(Thread.currentThread(), "a --dry-run rolls back only the work of the"
-            + " thread that first opened the database; work elsewhere would commit for real");
+        opened.confineTo(
+            Thread.currentThread(),
+            "a --dry-run rolls back only the work of the"
+                + " thread that first opened the database; work elsewhere would commit for real");
       }
       onOpen.accept(opened);
     }
@@ -66,8 +69,8 @@ public final class ExecutionDatabase implements AutoCloseable {
   }
 
   /**
-   * Rolls back a dry run and returns the summary of what would have changed; empty when this is
-   * not a dry run or the database was never opened.
+   * Rolls back a dry run and returns the summary of what would have changed; empty when this is not
+   * a dry run or the database was never opened.
    */
   public synchronized Optional<String> endDryRun() {
     if (dryRunScope == null) {

@@ -57,7 +57,9 @@ final class GuardedConnection implements InvocationHandler {
     boolean toSavepoint = name.equals("rollback") && args != null && args.length == 1;
     if (OWNED_BY_TRANSACTION.contains(name) && !toSavepoint) {
       throw new IllegalStateException(
-          "Connection." + name + "() called on a connection managed by Transactions; "
+          "Connection."
+              + name
+              + "() called on a connection managed by Transactions; "
               + "let inTransaction(...) commit or roll back (return normally or throw)");
     }
     boolean factory = STATEMENT_FACTORIES.contains(name);
@@ -79,14 +81,20 @@ final class GuardedConnection implements InvocationHandler {
   private void checkAccess(String method) {
     if (transaction.ended) {
       throw new IllegalStateException(
-          "Connection." + method + "() on a connection whose transaction has already ended; "
+          "Connection."
+              + method
+              + "() on a connection whose transaction has already ended; "
               + "get a fresh one from ConnectionProvider.current()");
     }
     Thread caller = Thread.currentThread();
     if (caller != transaction.owner) {
       throw new IllegalStateException(
-          "Connection." + method + "() called from thread '" + caller.getName()
-              + "' on a connection bound to " + transaction.describe()
+          "Connection."
+              + method
+              + "() called from thread '"
+              + caller.getName()
+              + "' on a connection bound to "
+              + transaction.describe()
               + "; a transaction is confined to its thread: open a separate transaction "
               + "on the worker thread instead");
     }
@@ -96,7 +104,8 @@ final class GuardedConnection implements InvocationHandler {
     if (transaction.deadlineNanos != BoundTransaction.NO_DEADLINE
         && System.nanoTime() - transaction.deadlineNanos > 0) {
       throw new TransactionTimeoutException(
-          "transaction timeout of " + transaction.options.timeout().orElseThrow()
+          "transaction timeout of "
+              + transaction.options.timeout().orElseThrow()
               + " exceeded; no further statements are allowed");
     }
   }
@@ -107,8 +116,8 @@ final class GuardedConnection implements InvocationHandler {
       statement.setQueryTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(remaining) + 1));
     }
     if (transaction.changes != null) {
-      String preparedSql = args != null && args.length > 0 && args[0] instanceof String
-          ? (String) args[0] : null;
+      String preparedSql =
+          args != null && args.length > 0 && args[0] instanceof String ? (String) args[0] : null;
       return CountingStatement.wrap(statement, preparedSql, transaction.changes);
     }
     return statement;

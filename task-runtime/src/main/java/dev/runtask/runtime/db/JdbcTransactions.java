@@ -12,11 +12,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * {@link Transactions} over a JDBC DataSource. The outermost transaction takes a connection,
- * turns autocommit off and binds itself to the calling thread; nested ones are savepoints on the
- * same connection. The original exception of the work always wins: a failing rollback is added to
- * it as suppressed. Autocommit, isolation and read-only are restored before the connection goes
- * back to the pool.
+ * {@link Transactions} over a JDBC DataSource. The outermost transaction takes a connection, turns
+ * autocommit off and binds itself to the calling thread; nested ones are savepoints on the same
+ * connection. The original exception of the work always wins: a failing rollback is added to it as
+ * suppressed. Autocommit, isolation and read-only are restored before the connection goes back to
+ * the pool.
  */
 public final class JdbcTransactions implements Transactions {
   private final DataSource dataSource;
@@ -60,16 +60,17 @@ public final class JdbcTransactions implements Transactions {
   }
 
   /**
-   * Opens an outermost transaction on this thread that is only ever rolled back: for tests and
-   * dry runs. Everything the thread does through this DataSource until {@link
-   * RollbackScope#close()} joins it through savepoints.
+   * Opens an outermost transaction on this thread that is only ever rolled back: for tests and dry
+   * runs. Everything the thread does through this DataSource until {@link RollbackScope#close()}
+   * joins it through savepoints.
    */
   public RollbackScope openRollbackOnly(ChangeCounter changes) {
     if (BoundTransaction.current() != null) {
       throw new TransactionException(
           "a transaction is already open on this thread; a rollback-only scope must be outermost");
     }
-    BoundTransaction tx = OutermostTransaction.open(dataSource, TransactionOptions.DEFAULTS, true, changes);
+    BoundTransaction tx =
+        OutermostTransaction.open(dataSource, TransactionOptions.DEFAULTS, true, changes);
     return () -> {
       if (!tx.ended) {
         OutermostTransaction.rollbackAndClose(tx, null);
@@ -141,8 +142,10 @@ public final class JdbcTransactions implements Transactions {
     TransactionOptions outer = tx.options;
     if (inner.isolation() != Isolation.DEFAULT && inner.isolation() != outer.isolation()) {
       throw new TransactionConflictException(
-          "nested transaction asks for isolation " + inner.isolation()
-              + " but the open outer transaction runs with " + outer.isolation()
+          "nested transaction asks for isolation "
+              + inner.isolation()
+              + " but the open outer transaction runs with "
+              + outer.isolation()
               + "; isolation can only be chosen by the outermost transaction");
     }
     if (!inner.isReadOnly() && outer.isReadOnly()) {

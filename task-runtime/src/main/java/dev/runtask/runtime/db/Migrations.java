@@ -7,8 +7,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Flyway migrations: the runtime's own tables from {@code classpath:db/runtime} (history table
- * {@code runtask_schema_history}), then the tasks' domain from {@code classpath:db/tasks}
- * ({@code flyway_schema_history}). Each database is migrated at most once per process.
+ * {@code runtask_schema_history}), then the tasks' domain from {@code classpath:db/tasks} ({@code
+ * flyway_schema_history}). Each database is migrated at most once per process.
  */
 final class Migrations {
   private static final Set<String> MIGRATED = ConcurrentHashMap.newKeySet();

@@ -17,8 +17,11 @@ final class OutermostTransaction {
   private OutermostTransaction() {}
 
   /** Takes a connection, applies the options, turns autocommit off and binds it to this thread. */
-  static BoundTransaction open(DataSource dataSource, TransactionOptions options,
-      boolean rollbackOnly, ChangeCounter changes) {
+  static BoundTransaction open(
+      DataSource dataSource,
+      TransactionOptions options,
+      boolean rollbackOnly,
+      ChangeCounter changes) {
     Connection raw;
     try {
       raw = dataSource.getConnection();
@@ -41,9 +44,16 @@ final class OutermostTransaction {
       if (autoCommit) {
         raw.setAutoCommit(false);
       }
-      tx = new BoundTransaction(
-          dataSource, raw, options, rollbackOnly, changes, autoCommit, isolationBefore,
-          readOnlyBefore);
+      tx =
+          new BoundTransaction(
+              dataSource,
+              raw,
+              options,
+              rollbackOnly,
+              changes,
+              autoCommit,
+              isolationBefore,
+              readOnlyBefore);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(raw, e);
       throw new TransactionException("cannot begin a transaction: " + e.getMessage(), e);
@@ -62,9 +72,11 @@ final class OutermostTransaction {
       } else {
         if (tx.deadlineNanos != BoundTransaction.NO_DEADLINE
             && System.nanoTime() - tx.deadlineNanos > 0) {
-          failure = new TransactionTimeoutException(
-              "transaction timeout of " + tx.options.timeout().orElseThrow()
-                  + " exceeded before commit; rolled back");
+          failure =
+              new TransactionTimeoutException(
+                  "transaction timeout of "
+                      + tx.options.timeout().orElseThrow()
+                      + " exceeded before commit; rolled back");
           tx.raw.rollback();
         } else {
           tx.raw.commit();

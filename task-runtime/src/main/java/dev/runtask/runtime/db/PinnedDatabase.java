@@ -3,8 +3,8 @@ package dev.runtask.runtime.db;
 import java.util.Optional;
 
 /**
- * A database pinned to the current thread by a test harness: task executions on this thread use
- * it instead of opening their own from the environment, so task code joins the test's transaction.
+ * A database pinned to the current thread by a test harness: task executions on this thread use it
+ * instead of opening their own from the environment, so task code joins the test's transaction.
  */
 public final class PinnedDatabase {
   private static final ThreadLocal<Database> PINNED = new ThreadLocal<>();

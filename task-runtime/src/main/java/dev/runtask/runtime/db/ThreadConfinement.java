@@ -13,9 +13,14 @@ final class ThreadConfinement {
   void check() {
     Thread allowed = only;
     if (allowed != null && allowed != Thread.currentThread()) {
-      throw new IllegalStateException("database used from thread '"
-          + Thread.currentThread().getName() + "', but " + reason + " (thread '"
-          + allowed.getName() + "')");
+      throw new IllegalStateException(
+          "database used from thread '"
+              + Thread.currentThread().getName()
+              + "', but "
+              + reason
+              + " (thread '"
+              + allowed.getName()
+              + "')");
     }
   }
 }

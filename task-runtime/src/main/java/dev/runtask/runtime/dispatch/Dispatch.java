@@ -4,10 +4,16 @@ import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.index.TaskEntry;
 import java.util.List;
 
-/** What the command line asked for: a task ready to run, or an answer already given (help, usage error). */
+/**
+ * What the command line asked for: a task ready to run, or an answer already given (help, usage
+ * error).
+ */
 public sealed interface Dispatch {
 
-  /** Help was printed or a usage error reported; exit with {@code exitCode} without running anything. */
+  /**
+   * Help was printed or a usage error reported; exit with {@code exitCode} without running
+   * anything.
+   */
   record Answered(int exitCode) implements Dispatch {}
 
   /**

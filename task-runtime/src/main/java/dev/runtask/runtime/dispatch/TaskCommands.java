@@ -12,7 +12,8 @@ public final class TaskCommands {
 
   /** A new, unconfigured instance of the task class (one per execution). */
   public static RunnableTask instantiate(TaskEntry entry) throws ReflectiveOperationException {
-    Class<?> type = Class.forName(entry.className(), true, Thread.currentThread().getContextClassLoader());
+    Class<?> type =
+        Class.forName(entry.className(), true, Thread.currentThread().getContextClassLoader());
     return (RunnableTask) type.getConstructor().newInstance();
   }
 
@@ -21,9 +22,14 @@ public final class TaskCommands {
     // Lenient: a task without any option is still a valid command.
     CommandSpec spec = CommandSpec.forAnnotatedObjectLenient(task);
     spec.name(entry.name());
-    // picocli formats descriptions with String.format: a literal % must not be read as a conversion.
+    // picocli formats descriptions with String.format: a literal % must not be read as a
+    // conversion.
     spec.usageMessage().description(entry.description().replace("%", "%%"));
-    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help and exit.")
+            .build());
     CommandLine commandLine = new CommandLine(spec);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;

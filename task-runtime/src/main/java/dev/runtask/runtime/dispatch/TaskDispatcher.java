@@ -16,7 +16,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Turns {@code TASK [options]} into a task instance with its options bound, or a one-line usage error. */
+/**
+ * Turns {@code TASK [options]} into a task instance with its options bound, or a one-line usage
+ * error.
+ */
 public final class TaskDispatcher {
   private static final String PROGRAM = "tasks.jar";
 
@@ -32,7 +35,12 @@ public final class TaskDispatcher {
 
   public Dispatch dispatch(List<String> args) {
     if (args.isEmpty()) {
-      err.println("No task given: expected " + PROGRAM + " TASK [options]; " + PROGRAM + " --help lists the tasks.");
+      err.println(
+          "No task given: expected "
+              + PROGRAM
+              + " TASK [options]; "
+              + PROGRAM
+              + " --help lists the tasks.");
       return new Dispatch.Answered(ExitCodes.USAGE);
     }
     String name = args.get(0);
@@ -63,34 +71,56 @@ public final class TaskDispatcher {
         commandLine.usage(out);
         return new Dispatch.Answered(ExitCodes.SUCCESS);
       }
-      List<String> valueTaking = commandLine.getCommandSpec().options().stream()
-          .filter(o -> !o.arity().equals(CommandLine.Range.valueOf("0")))
-          .flatMap(o -> List.of(o.names()).stream())
-          .toList();
-      return new Dispatch.Ready(entry, task, SecretRedaction.redactArgs(taskArgs, valueTaking), summary(parsed));
+      List<String> valueTaking =
+          commandLine.getCommandSpec().options().stream()
+              .filter(o -> !o.arity().equals(CommandLine.Range.valueOf("0")))
+              .flatMap(o -> List.of(o.names()).stream())
+              .toList();
+      return new Dispatch.Ready(
+          entry, task, SecretRedaction.redactArgs(taskArgs, valueTaking), summary(parsed));
     } catch (ParameterException e) {
-      err.println(entry.name() + ": " + describe(e, commandLine) + " (see: " + PROGRAM + " " + entry.name() + " --help)");
+      err.println(
+          entry.name()
+              + ": "
+              + describe(e, commandLine)
+              + " (see: "
+              + PROGRAM
+              + " "
+              + entry.name()
+              + " --help)");
       return new Dispatch.Answered(ExitCodes.USAGE);
     }
   }
 
   private String unknownTask(String name) {
-    List<String> candidates = Suggestions.closest(name, index.entries().stream().map(TaskEntry::name).toList());
-    String hint = candidates.isEmpty() ? "" : " Did you mean " + String.join(" or ", candidates) + "?";
+    List<String> candidates =
+        Suggestions.closest(name, index.entries().stream().map(TaskEntry::name).toList());
+    String hint =
+        candidates.isEmpty() ? "" : " Did you mean " + String.join(" or ", candidates) + "?";
     return "Unknown task '" + name + "'." + hint + " " + PROGRAM + " --help lists the tasks.";
   }
 
   private static String describe(ParameterException e, CommandLine commandLine) {
-    // picocli may report a missing required option before an unknown one; the typo is the real news.
-    List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched() : commandLine.getUnmatchedArguments();
+    // picocli may report a missing required option before an unknown one; the typo is the real
+    // news.
+    List<String> unmatched =
+        e instanceof UnmatchedArgumentException u
+            ? u.getUnmatched()
+            : commandLine.getUnmatchedArguments();
     if (unmatched.isEmpty()) {
       return e.getMessage();
     }
     String typed = unmatched.get(0);
     String optionName = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-    List<String> candidates = Suggestions.closest(optionName, commandLine.getCommandSpec().optionsMap().keySet());
-    String what = typed.startsWith("-") ? "Unknown option '" + optionName + "'." : "Unexpected argument '" + typed + "'.";
-    return candidates.isEmpty() ? what : what + " Did you mean " + String.join(" or ", candidates) + "?";
+    List<String> candidates =
+        Suggestions.closest(optionName, commandLine.getCommandSpec().optionsMap().keySet());
+    String what =
+        typed.startsWith("-")
+            ? "Unknown option '" + optionName + "'."
+            : "Unexpected argument '" + typed + "'.";
+    return candidates.isEmpty()
+        ? what
+        : what + " Did you mean " + String.join(" or ", candidates) + "?";
   }
 
   /** "--name=world --api-token=****" from what was actually matched (defaults are not listed). */
@@ -99,12 +129,14 @@ public final class TaskDispatcher {
   }
 
   private static String show(ArgSpec arg) {
-    // Through Object: getValue() is generic, and String.valueOf would otherwise pick valueOf(char[]).
+    // Through Object: getValue() is generic, and String.valueOf would otherwise pick
+    // valueOf(char[]).
     Object value = arg.getValue();
     if (arg instanceof OptionSpec option) {
-      return option.longestName() + "=" + (SecretRedaction.looksSecret(option.longestName()) ? SecretRedaction.MASK : value);
+      return option.longestName()
+          + "="
+          + (SecretRedaction.looksSecret(option.longestName()) ? SecretRedaction.MASK : value);
     }
     return String.valueOf(value);
   }
-
 }

@@ -13,7 +13,8 @@ final class TaskList {
   }
 
   void print(PrintStream out) {
-    out.println("Usage: tasks.jar TASK [options]    (tasks.jar TASK --help shows a task's options)");
+    out.println(
+        "Usage: tasks.jar TASK [options]    (tasks.jar TASK --help shows a task's options)");
     out.println();
     out.println("Tasks:");
     int width = index.entries().stream().mapToInt(e -> e.name().length()).max().orElse(0);
@@ -22,7 +23,8 @@ final class TaskList {
       out.printf("  %-" + width + "s  %s%s%n", entry.name(), entry.description(), single);
     }
     out.println();
-    out.println("Exit codes: 0 success, 1 task failed, 2 usage error, 3-99 the task's own, "
-        + "100 already running, 130 SIGINT, 143 SIGTERM.");
+    out.println(
+        "Exit codes: 0 success, 1 task failed, 2 usage error, 3-99 the task's own, "
+            + "100 already running, 130 SIGINT, 143 SIGTERM.");
   }
 }

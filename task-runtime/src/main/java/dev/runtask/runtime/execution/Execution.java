@@ -23,10 +23,15 @@ public final class Execution implements TaskContext {
   private final Optional<String> ecsTaskArn;
   private final Optional<String> launchedBy;
   private final Thread thread;
+
   /** The database side of this execution; set by {@link ExecutionFactory}. */
   ExecutionBookkeeping bookkeeping;
 
-  Execution(String taskName, Clock clock, List<String> redactedArgs, Optional<String> ecsTaskArn,
+  Execution(
+      String taskName,
+      Clock clock,
+      List<String> redactedArgs,
+      Optional<String> ecsTaskArn,
       Optional<String> launchedBy) {
     this.taskName = taskName;
     this.runId = UUID.randomUUID().toString();

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Makes a fresh {@link Execution} for every run from what the process knows (clock, environment). */
+/**
+ * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
+ */
 public final class ExecutionFactory {
   /** Set by the launcher: who started the run (STS caller ARN or {@code local:USER}). */
   public static final String LAUNCHED_BY = "RUNTASK_LAUNCHED_BY";
@@ -33,12 +35,22 @@ public final class ExecutionFactory {
   /** A new execution; {@code singleInstance} and {@code dryRun} shape its database side. */
   public Execution newExecution(
       String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
-    Optional<String> launchedBy = Optional.ofNullable(env.get(LAUNCHED_BY)).filter(s -> !s.isBlank());
+    Optional<String> launchedBy =
+        Optional.ofNullable(env.get(LAUNCHED_BY)).filter(s -> !s.isBlank());
     Execution execution = new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
-    execution.bookkeeping = new ExecutionBookkeeping(
-        new ExecutionStart(execution.runId(), taskName, redactedArgs, execution.startedAt(),
-            ecsTaskArn, launchedBy, dryRun),
-        singleInstance, env, LOCAL_DIR);
+    execution.bookkeeping =
+        new ExecutionBookkeeping(
+            new ExecutionStart(
+                execution.runId(),
+                taskName,
+                redactedArgs,
+                execution.startedAt(),
+                ecsTaskArn,
+                launchedBy,
+                dryRun),
+            singleInstance,
+            env,
+            LOCAL_DIR);
     return execution;
   }
 }

@@ -33,7 +33,10 @@ public final class ExecutionRunner {
           return refused.getAsInt();
         }
       }
-      log.info("Starting task {}{}", execution.taskName(), optionSummary.isEmpty() ? "" : " with " + optionSummary);
+      log.info(
+          "Starting task {}{}",
+          execution.taskName(),
+          optionSummary.isEmpty() ? "" : " with " + optionSummary);
       int code = ExitCodes.FAILED;
       try {
         code = outcome(task, execution);
@@ -43,7 +46,11 @@ public final class ExecutionRunner {
         }
       }
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
-      log.info("Task {} finished with exit code {} after {} ms", execution.taskName(), code, took.toMillis());
+      log.info(
+          "Task {} finished with exit code {} after {} ms",
+          execution.taskName(),
+          code,
+          took.toMillis());
       return code;
     } finally {
       // A stop request interrupts this thread; do not leak the flag to whoever runs next.
@@ -62,14 +69,18 @@ public final class ExecutionRunner {
     }
     var signal = execution.cancellation().signal();
     if (signal.isPresent()) {
-      log.warn("Task {} was stopped by {}{}", execution.taskName(), signal.get().name(),
+      log.warn(
+          "Task {} was stopped by {}{}",
+          execution.taskName(),
+          signal.get().name(),
           failure == null ? "" : " (" + oneLine(failure) + ")");
       return signal.get().exitCode();
     }
     if (failure != null) {
       failureSummary = oneLine(failure);
     }
-    if (failure instanceof DatabaseSettingsException || failure instanceof ObjectStoreSettingsException) {
+    if (failure instanceof DatabaseSettingsException
+        || failure instanceof ObjectStoreSettingsException) {
       log.error("Task {}: {}", execution.taskName(), failure.getMessage());
       err.println(execution.taskName() + ": " + failure.getMessage());
       return ExitCodes.USAGE;
@@ -81,13 +92,25 @@ public final class ExecutionRunner {
     }
     if (failure != null) {
       log.error("Task {} failed", execution.taskName(), failure);
-      err.println(execution.taskName() + " failed: " + oneLine(failure)
-          + " (run " + execution.runId() + "; stack trace in the log)");
+      err.println(
+          execution.taskName()
+              + " failed: "
+              + oneLine(failure)
+              + " (run "
+              + execution.runId()
+              + "; stack trace in the log)");
       return ExitCodes.FAILED;
     }
     if (!ExitCodes.isTaskCode(code)) {
-      log.error("Task {} returned exit code {}, which is reserved for the runtime (tasks use 0-99)", execution.taskName(), code);
-      err.println(execution.taskName() + " failed: returned reserved exit code " + code + " (tasks use 0-99)");
+      log.error(
+          "Task {} returned exit code {}, which is reserved for the runtime (tasks use 0-99)",
+          execution.taskName(),
+          code);
+      err.println(
+          execution.taskName()
+              + " failed: returned reserved exit code "
+              + code
+              + " (tasks use 0-99)");
       return ExitCodes.FAILED;
     }
     return code;

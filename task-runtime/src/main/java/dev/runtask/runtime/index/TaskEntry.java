@@ -16,7 +16,8 @@ public record TaskEntry(String name, String className, boolean singleInstance, S
   static TaskEntry parse(String line) {
     String[] parts = line.split(SEPARATOR, 4);
     if (parts.length != 4) {
-      throw new IllegalStateException("Corrupt task index line (expected 4 tab-separated fields): " + line);
+      throw new IllegalStateException(
+          "Corrupt task index line (expected 4 tab-separated fields): " + line);
     }
     return new TaskEntry(parts[0], parts[1], Boolean.parseBoolean(parts[2]), parts[3]);
   }

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The tasks known to this build, read from the index the annotation processor wrote at compile time. */
+/**
+ * The tasks known to this build, read from the index the annotation processor wrote at compile
+ * time.
+ */
 public final class TaskIndex {
   /** Where {@link TaskIndexProcessor} writes the index inside the class output. */
   public static final String RESOURCE = "META-INF/runtask/tasks.index";
@@ -35,8 +38,13 @@ public final class TaskIndex {
         for (TaskEntry entry : read(url)) {
           TaskEntry previous = byName.putIfAbsent(entry.name(), entry);
           if (previous != null && !previous.className().equals(entry.className())) {
-            throw new IllegalStateException("Task name '" + entry.name() + "' is used by both "
-                + previous.className() + " and " + entry.className());
+            throw new IllegalStateException(
+                "Task name '"
+                    + entry.name()
+                    + "' is used by both "
+                    + previous.className()
+                    + " and "
+                    + entry.className());
           }
         }
       }
@@ -57,8 +65,8 @@ public final class TaskIndex {
 
   private static List<TaskEntry> read(URL url) throws IOException {
     List<TaskEntry> entries = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank()) {

@@ -56,7 +56,8 @@ public final class TaskIndexProcessor extends AbstractProcessor {
   private void register(TypeElement type) {
     Task task = type.getAnnotation(Task.class);
     String className = processingEnv.getElementUtils().getBinaryName(type).toString();
-    TaskEntry entry = new TaskEntry(task.name(), className, task.singleInstance(), task.description());
+    TaskEntry entry =
+        new TaskEntry(task.name(), className, task.singleInstance(), task.description());
     TaskEntry previous = entries.putIfAbsent(task.name(), entry);
     if (previous != null && !previous.className().equals(className)) {
       error(type, "Task name '" + task.name() + "' is already used by " + previous.className());
@@ -67,12 +68,16 @@ public final class TaskIndexProcessor extends AbstractProcessor {
     Task task = type.getAnnotation(Task.class);
     boolean valid = true;
     if (!KEBAB_CASE.matcher(task.name()).matches()) {
-      valid = error(type, "Task name '" + task.name() + "' must be kebab-case, e.g. backfill-orders");
+      valid =
+          error(type, "Task name '" + task.name() + "' must be kebab-case, e.g. backfill-orders");
     }
-    if (task.description().isBlank() || task.description().contains("\n") || task.description().contains("\t")) {
+    if (task.description().isBlank()
+        || task.description().contains("\n")
+        || task.description().contains("\t")) {
       valid = error(type, "Task '" + task.name() + "' needs a one-line description");
     }
-    if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)
+    if (type.getKind() != ElementKind.CLASS
+        || type.getModifiers().contains(Modifier.ABSTRACT)
         || !type.getModifiers().contains(Modifier.PUBLIC)) {
       valid = error(type, "@Task " + type + " must be a public, non-abstract class");
     }
@@ -103,16 +108,21 @@ public final class TaskIndexProcessor extends AbstractProcessor {
 
   private void writeIndex() {
     try {
-      FileObject file = processingEnv.getFiler()
-          .createResource(StandardLocation.CLASS_OUTPUT, "", TaskIndex.RESOURCE);
-      try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      FileObject file =
+          processingEnv
+              .getFiler()
+              .createResource(StandardLocation.CLASS_OUTPUT, "", TaskIndex.RESOURCE);
+      try (Writer writer =
+          new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
         for (TaskEntry entry : entries.values()) {
           writer.write(entry.toIndexLine());
           writer.write('\n');
         }
       }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Cannot write task index: " + e);
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, "Cannot write task index: " + e);
     }
   }
 

@@ -25,8 +25,11 @@ final class FileSingleInstanceLock implements SingleInstanceLock {
   public Optional<Held> tryAcquire(String taskName) {
     try {
       Files.createDirectories(directory);
-      FileChannel channel = FileChannel.open(directory.resolve(taskName + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              directory.resolve(taskName + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -38,16 +41,18 @@ final class FileSingleInstanceLock implements SingleInstanceLock {
         return Optional.empty();
       }
       FileLock held = lock;
-      return Optional.of(() -> {
-        try {
-          held.release();
-          channel.close();
-        } catch (IOException e) {
-          // The lock dies with the channel or the process; nothing more to do.
-        }
-      });
+      return Optional.of(
+          () -> {
+            try {
+              held.release();
+              channel.close();
+            } catch (IOException e) {
+              // The lock dies with the channel or the process; nothing more to do.
+            }
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot take the single-instance lock file in " + directory, e);
+      throw new UncheckedIOException(
+          "cannot take the single-instance lock file in " + directory, e);
     }
   }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A PostgreSQL session-level advisory lock on a connection of its own (not from the task's pool,
- * so it cannot starve it). It is held as long as that session lives; when the process dies the
- * server ends the session and the lock is gone: no lock rows stay behind after a crash.
+ * A PostgreSQL session-level advisory lock on a connection of its own (not from the task's pool, so
+ * it cannot starve it). It is held as long as that session lives; when the process dies the server
+ * ends the session and the lock is gone: no lock rows stay behind after a crash.
  */
 final class PostgresAdvisoryLock implements SingleInstanceLock {
   /** First key of the two-int advisory lock: "RUNT", so our locks are easy to spot in pg_locks. */
@@ -38,8 +38,11 @@ final class PostgresAdvisoryLock implements SingleInstanceLock {
       connection = DriverManager.getConnection(settings.url(), props);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "cannot connect to the database " + settings + " to take the single-instance lock: "
-              + e.getMessage(), e);
+          "cannot connect to the database "
+              + settings
+              + " to take the single-instance lock: "
+              + e.getMessage(),
+          e);
     }
     try (PreparedStatement ps =
         connection.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
@@ -61,12 +64,13 @@ final class PostgresAdvisoryLock implements SingleInstanceLock {
       throw new DatabaseUnavailableException(
           "cannot take the single-instance lock for " + taskName + ": " + e.getMessage(), e);
     }
-    return Optional.of(() -> {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        // Closing the session releases the lock; if even that fails the session is gone anyway.
-      }
-    });
+    return Optional.of(
+        () -> {
+          try {
+            connection.close();
+          } catch (SQLException e) {
+            // Closing the session releases the lock; if even that fails the session is gone anyway.
+          }
+        });
   }
 }

@@ -22,15 +22,17 @@ public interface SingleInstanceLock {
 
   /**
    * The lock that fits the database: advisory lock on PostgreSQL; otherwise a file lock under
-   * {@code localDir/locks} for the embedded default, or under the temp directory for another H2
-   * URL (processes on one machine share both).
+   * {@code localDir/locks} for the embedded default, or under the temp directory for another H2 URL
+   * (processes on one machine share both).
    */
   static SingleInstanceLock forDatabase(DatabaseSettings settings, Path localDir) {
     if (settings.isPostgres()) {
       return new PostgresAdvisoryLock(settings);
     }
-    Path dir = settings.isEmbeddedDefault() ? localDir.resolve("locks")
-        : Path.of(System.getProperty("java.io.tmpdir"), "runtask-locks");
+    Path dir =
+        settings.isEmbeddedDefault()
+            ? localDir.resolve("locks")
+            : Path.of(System.getProperty("java.io.tmpdir"), "runtask-locks");
     return new FileSingleInstanceLock(dir);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class EcsTaskMetadata {
   /** Set by ECS (Fargate platform 1.4+) in every container. */
   public static final String VARIABLE = "ECS_CONTAINER_METADATA_URI_V4";
+
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
 
   private EcsTaskMetadata() {}
@@ -24,7 +25,8 @@ public final class EcsTaskMetadata {
       return Optional.empty();
     }
     try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(base + "/task").toURL().openConnection();
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(base + "/task").toURL().openConnection();
       connection.setConnectTimeout((int) TIMEOUT.toMillis());
       connection.setReadTimeout((int) TIMEOUT.toMillis());
       try (InputStream body = connection.getInputStream()) {
@@ -35,7 +37,10 @@ public final class EcsTaskMetadata {
       }
     } catch (Exception e) {
       org.slf4j.LoggerFactory.getLogger(EcsTaskMetadata.class)
-          .warn("ECS metadata endpoint {} did not give a task ARN ({}); continuing without it", base, e.toString());
+          .warn(
+              "ECS metadata endpoint {} did not give a task ARN ({}); continuing without it",
+              base,
+              e.toString());
       return Optional.empty();
     }
   }

@@ -20,7 +20,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     LogFormat format = LogFormat.choose(System.getenv(), System.console() != null);
-    Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
+    Encoder<ILoggingEvent> encoder =
+        format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName("console");

@@ -19,8 +19,12 @@ public enum LogFormat {
         return valueOf(forced.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         // Logging is not configured yet, so this is the one place that writes to stderr directly.
-        System.err.println(VARIABLE + "=" + forced + " is not a log format (expected json or text); using "
-            + (onTerminal ? "text" : "json"));
+        System.err.println(
+            VARIABLE
+                + "="
+                + forced
+                + " is not a log format (expected json or text); using "
+                + (onTerminal ? "text" : "json"));
       }
     }
     return onTerminal ? TEXT : JSON;

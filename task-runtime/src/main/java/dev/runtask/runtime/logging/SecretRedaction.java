@@ -19,8 +19,8 @@ public final class SecretRedaction {
   }
 
   /**
-   * Returns {@code args} with the values of secret-looking options masked, in both the
-   * {@code --token=VALUE} and the {@code --token VALUE} forms. {@code valueTakingOptions} names the
+   * Returns {@code args} with the values of secret-looking options masked, in both the {@code
+   * --token=VALUE} and the {@code --token VALUE} forms. {@code valueTakingOptions} names the
    * options that take a separate value (so a flag is never mistaken for one).
    */
   public static List<String> redactArgs(List<String> args, Collection<String> valueTakingOptions) {

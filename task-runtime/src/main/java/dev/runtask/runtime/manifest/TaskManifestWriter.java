@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * task's picocli model, so the launcher validates a run with the same options the runtime parses.
  */
 public final class TaskManifestWriter {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TaskManifestWriter() {}
 
@@ -46,11 +47,13 @@ public final class TaskManifestWriter {
   }
 
   private static ObjectNode task(TaskEntry entry) throws ReflectiveOperationException {
-    CommandSpec spec = TaskCommands.commandLine(entry, TaskCommands.instantiate(entry)).getCommandSpec();
-    ObjectNode task = JSON.createObjectNode()
-        .put("name", entry.name())
-        .put("description", entry.description())
-        .put("singleInstance", entry.singleInstance());
+    CommandSpec spec =
+        TaskCommands.commandLine(entry, TaskCommands.instantiate(entry)).getCommandSpec();
+    ObjectNode task =
+        JSON.createObjectNode()
+            .put("name", entry.name())
+            .put("description", entry.description())
+            .put("singleInstance", entry.singleInstance());
     ArrayNode options = task.putArray("options");
     for (OptionSpec option : spec.options()) {
       if (option.usageHelp() || option.versionHelp()) {

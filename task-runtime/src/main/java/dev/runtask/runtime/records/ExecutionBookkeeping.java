@@ -55,9 +55,9 @@ public final class ExecutionBookkeeping implements AutoCloseable {
   }
 
   /**
-   * Before the task: takes the single-instance lock. Returns the exit code to stop with (100
-   * when another run holds it, 2 for bad settings, 1 when the database is unreachable), having
-   * printed one line to {@code err}; empty to go on.
+   * Before the task: takes the single-instance lock. Returns the exit code to stop with (100 when
+   * another run holds it, 2 for bad settings, 1 when the database is unreachable), having printed
+   * one line to {@code err}; empty to go on.
    */
   public OptionalInt beforeRun(PrintStream err) {
     if (!singleInstance) {
@@ -68,8 +68,10 @@ public final class ExecutionBookkeeping implements AutoCloseable {
       Optional<SingleInstanceLock.Held> held =
           SingleInstanceLock.forDatabase(settings, localDir).tryAcquire(start.taskName());
       if (held.isEmpty()) {
-        err.println(start.taskName() + " is already running elsewhere (single-instance task);"
-            + " nothing was done");
+        err.println(
+            start.taskName()
+                + " is already running elsewhere (single-instance task);"
+                + " nothing was done");
         return OptionalInt.of(ExitCodes.ALREADY_RUNNING);
       }
       lock = held.get();
@@ -87,8 +89,14 @@ public final class ExecutionBookkeeping implements AutoCloseable {
   /** After the task: dry-run rollback and summary, the record's end, closing. Never throws. */
   public void afterRun(int exitCode, String errorSummary, Instant endedAt) {
     try {
-      database.endDryRun().ifPresent(summary ->
-          log.info("Dry run of {} rolled back; it would have changed: {}", start.taskName(), summary));
+      database
+          .endDryRun()
+          .ifPresent(
+              summary ->
+                  log.info(
+                      "Dry run of {} rolled back; it would have changed: {}",
+                      start.taskName(),
+                      summary));
       if (records != null) {
         records.finished(start.runId(), endedAt, exitCode, errorSummary);
       } else if (!database.isOpen()) {

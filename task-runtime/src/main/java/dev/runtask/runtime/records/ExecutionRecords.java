@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes execution records ({@code runtask_task_execution}, cf. Spring Cloud Task's
  * TASK_EXECUTION). Uses its own autocommit connections, never the task's transaction, so a record
- * survives the task's rollback; and never throws: a failure to record is a warning, the task's
- * own result stands.
+ * survives the task's rollback; and never throws: a failure to record is a warning, the task's own
+ * result stands.
  */
 public final class ExecutionRecords {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRecords.class);
@@ -41,9 +41,11 @@ public final class ExecutionRecords {
 
   /** Inserts the record of a started execution; false (and a warning) if it could not. */
   public boolean started(ExecutionStart start) {
-    String sql = "insert into runtask_task_execution (run_id, task_name, arguments, started_at,"
-        + " ecs_task_arn, launched_by, dry_run) values (?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "insert into runtask_task_execution (run_id, task_name, arguments, started_at,"
+            + " ecs_task_arn, launched_by, dry_run) values (?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, start.runId());
       ps.setString(2, start.taskName());
       ps.setString(3, truncate(JSON.writeValueAsString(start.redactedArguments()), 4000));
@@ -61,9 +63,11 @@ public final class ExecutionRecords {
 
   /** Completes the record with end time, exit code and error summary (null when none). */
   public boolean finished(String runId, Instant endedAt, int exitCode, String errorSummary) {
-    String sql = "update runtask_task_execution set ended_at = ?, exit_code = ?, error_summary = ?"
-        + " where run_id = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "update runtask_task_execution set ended_at = ?, exit_code = ?, error_summary = ?"
+            + " where run_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, Timestamp.from(endedAt));
       ps.setInt(2, exitCode);
       ps.setString(3, errorSummary == null ? null : truncate(errorSummary, 1000));
@@ -77,10 +81,12 @@ public final class ExecutionRecords {
 
   /** Reads a record back, e.g. for tests and operators' tooling. */
   public Optional<ExecutionRecord> find(String runId) throws SQLException {
-    String sql = "select run_id, task_name, arguments, started_at, ended_at, exit_code,"
-        + " error_summary, ecs_task_arn, launched_by, dry_run from runtask_task_execution"
-        + " where run_id = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "select run_id, task_name, arguments, started_at, ended_at, exit_code,"
+            + " error_summary, ecs_task_arn, launched_by, dry_run from runtask_task_execution"
+            + " where run_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -88,15 +94,18 @@ public final class ExecutionRecords {
         }
         int exit = rs.getInt(6);
         Optional<Integer> exitCode = rs.wasNull() ? Optional.empty() : Optional.of(exit);
-        return Optional.of(new ExecutionRecord(
-            rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant(),
-            Optional.ofNullable(rs.getTimestamp(5)).map(Timestamp::toInstant),
-            exitCode,
-            Optional.ofNullable(rs.getString(7)),
-            Optional.ofNullable(rs.getString(8)),
-            Optional.ofNullable(rs.getString(9)),
-            rs.getBoolean(10)));
+        return Optional.of(
+            new ExecutionRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(5)).map(Timestamp::toInstant),
+                exitCode,
+                Optional.ofNullable(rs.getString(7)),
+                Optional.ofNullable(rs.getString(8)),
+                Optional.ofNullable(rs.getString(9)),
+                rs.getBoolean(10)));
       }
     }
   }

@@ -37,10 +37,10 @@ public final class ObjectStores {
 
   /** An S3 client on the URL-connection HTTP client; endpoint override for moto and friends. */
   public static S3Client s3Client(Map<String, String> env) {
-    String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(region));
+    String region =
+        env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+    S3ClientBuilder builder =
+        S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
     String endpoint = env.get(S3_ENDPOINT);
     if (endpoint != null && !endpoint.isBlank()) {
       try {

@@ -3,8 +3,8 @@ package dev.runtask.runtime.tcc;
 import java.util.regex.Pattern;
 
 /**
- * A table whose rows a try phase writes in a pending state: the coordinator sets
- * {@code statusColumn} to CONFIRMED or CANCELLED for every row whose {@code attemptColumn} holds the
+ * A table whose rows a try phase writes in a pending state: the coordinator sets {@code
+ * statusColumn} to CONFIRMED or CANCELLED for every row whose {@code attemptColumn} holds the
  * attempt id. Rows start with status PENDING.
  */
 public record PendingRows(String table, String attemptColumn, String statusColumn) {
@@ -19,7 +19,14 @@ public record PendingRows(String table, String attemptColumn, String statusColum
   }
 
   String updateSql() {
-    return "update " + table + " set " + statusColumn + " = ? where " + attemptColumn
-        + " = ? and " + statusColumn + " = 'PENDING'";
+    return "update "
+        + table
+        + " set "
+        + statusColumn
+        + " = ? where "
+        + attemptColumn
+        + " = ? and "
+        + statusColumn
+        + " = 'PENDING'";
   }
 }

@@ -24,28 +24,36 @@ public final class S3ObjectStore implements ObjectStore {
     try {
       s3.putObject(b -> b.bucket(bucket).key(prefix + key), RequestBody.fromBytes(content));
     } catch (SdkException e) {
-      throw new IOException("S3 put s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "S3 put s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
     }
   }
 
   @Override
   public Optional<byte[]> get(String key) throws IOException {
     try {
-      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray());
+      return Optional.of(
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)).asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw new IOException("S3 get s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "S3 get s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void copy(String fromKey, String toKey) throws IOException {
     try {
-      s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(prefix + fromKey)
-          .destinationBucket(bucket).destinationKey(prefix + toKey));
+      s3.copyObject(
+          b ->
+              b.sourceBucket(bucket)
+                  .sourceKey(prefix + fromKey)
+                  .destinationBucket(bucket)
+                  .destinationKey(prefix + toKey));
     } catch (SdkException e) {
-      throw new IOException("S3 copy to s3://" + bucket + "/" + prefix + toKey + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "S3 copy to s3://" + bucket + "/" + prefix + toKey + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -54,7 +62,8 @@ public final class S3ObjectStore implements ObjectStore {
     try {
       s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));
     } catch (SdkException e) {
-      throw new IOException("S3 delete s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "S3 delete s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
     }
   }
 }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * phase reserves: rows in a PENDING state, objects under a pending key. Full success confirms
  * (objects copied to their final keys, rows CONFIRMED); any failure cancels (objects deleted, rows
  * CANCELLED). Attempts left PENDING by a crashed run of the same task are cancelled by the next
- * run's {@link #cancelAbandoned()}; that is only safe when runs of the task do not overlap, so
- * TCC tasks should be single-instance.
+ * run's {@link #cancelAbandoned()}; that is only safe when runs of the task do not overlap, so TCC
+ * tasks should be single-instance.
  */
 public final class TccCoordinator {
   private static final Logger log = LoggerFactory.getLogger(TccCoordinator.class);
@@ -32,8 +32,14 @@ public final class TccCoordinator {
   private final Clock clock;
   private final List<PendingRows> participants;
 
-  public TccCoordinator(Transactions transactions, ConnectionProvider connections,
-      ObjectStore store, String taskName, String runId, Clock clock, List<PendingRows> participants) {
+  public TccCoordinator(
+      Transactions transactions,
+      ConnectionProvider connections,
+      ObjectStore store,
+      String taskName,
+      String runId,
+      Clock clock,
+      List<PendingRows> participants) {
     this.transactions = transactions;
     this.connections = connections;
     this.store = store;
@@ -52,10 +58,15 @@ public final class TccCoordinator {
   /** Runs the try phase, then confirms; on any failure cancels and rethrows the original error. */
   public <T> T execute(TryPhase<T> tryPhase) throws Exception {
     String attemptId = UUID.randomUUID().toString();
-    transactions.runInTransaction(() -> update(
-        "insert into runtask_tcc_attempt (attempt_id, task_name, run_id, status, created_at)"
-            + " values (?, ?, ?, 'PENDING', ?)",
-        attemptId, taskName, runId, Timestamp.from(clock.instant())));
+    transactions.runInTransaction(
+        () ->
+            update(
+                "insert into runtask_tcc_attempt (attempt_id, task_name, run_id, status, created_at)"
+                    + " values (?, ?, ?, 'PENDING', ?)",
+                attemptId,
+                taskName,
+                runId,
+                Timestamp.from(clock.instant())));
     T result;
     try {
       result = tryPhase.reserve(new PendingReservation(attemptId));
@@ -73,22 +84,27 @@ public final class TccCoordinator {
 
   /** Cancels attempts of this task left PENDING by earlier (crashed) runs; returns how many. */
   public int cancelAbandoned() throws IOException {
-    List<String> abandoned = connections.withConnection(c -> {
-      List<String> ids = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select attempt_id from runtask_tcc_attempt"
-          + " where task_name = ? and status = 'PENDING' and run_id <> ? order by created_at")) {
-        ps.setString(1, taskName);
-        ps.setString(2, runId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
-          }
-        }
-      }
-      return ids;
-    });
+    List<String> abandoned =
+        connections.withConnection(
+            c -> {
+              List<String> ids = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select attempt_id from runtask_tcc_attempt"
+                          + " where task_name = ? and status = 'PENDING' and run_id <> ? order by created_at")) {
+                ps.setString(1, taskName);
+                ps.setString(2, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    ids.add(rs.getString(1));
+                  }
+                }
+              }
+              return ids;
+            });
     for (String attemptId : abandoned) {
-      log.warn("Cancelling TCC attempt {} of {} left pending by an earlier run", attemptId, taskName);
+      log.warn(
+          "Cancelling TCC attempt {} of {} left pending by an earlier run", attemptId, taskName);
       cancel(attemptId);
     }
     return abandoned.size();
@@ -110,13 +126,17 @@ public final class TccCoordinator {
   }
 
   private void finish(String attemptId, String status) {
-    transactions.runInTransaction(() -> {
-      for (PendingRows rows : participants) {
-        update(rows.updateSql(), status, attemptId);
-      }
-      update("update runtask_tcc_attempt set status = ?, finished_at = ? where attempt_id = ?",
-          status, Timestamp.from(clock.instant()), attemptId);
-    });
+    transactions.runInTransaction(
+        () -> {
+          for (PendingRows rows : participants) {
+            update(rows.updateSql(), status, attemptId);
+          }
+          update(
+              "update runtask_tcc_attempt set status = ?, finished_at = ? where attempt_id = ?",
+              status,
+              Timestamp.from(clock.instant()),
+              attemptId);
+        });
   }
 
   private void deletePending(List<String[]> objects, boolean alsoFinal) throws IOException {
@@ -130,30 +150,33 @@ public final class TccCoordinator {
 
   /** {finalKey, pendingKey} pairs of an attempt. */
   private List<String[]> objects(String attemptId) {
-    return connections.withConnection(c -> {
-      List<String[]> objects = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select final_key, pending_key from runtask_tcc_object where attempt_id = ?")) {
-        ps.setString(1, attemptId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            objects.add(new String[] {rs.getString(1), rs.getString(2)});
+    return connections.withConnection(
+        c -> {
+          List<String[]> objects = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select final_key, pending_key from runtask_tcc_object where attempt_id = ?")) {
+            ps.setString(1, attemptId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                objects.add(new String[] {rs.getString(1), rs.getString(2)});
+              }
+            }
           }
-        }
-      }
-      return objects;
-    });
+          return objects;
+        });
   }
 
   private void update(String sql, Object... params) {
-    connections.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < params.length; i++) {
-          ps.setObject(i + 1, params[i]);
-        }
-        return ps.executeUpdate();
-      }
-    });
+    connections.withConnection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+          }
+        });
   }
 
   private final class PendingReservation implements Reservation {
@@ -171,9 +194,13 @@ public final class TccCoordinator {
     @Override
     public void putObject(String finalKey, byte[] content) throws IOException {
       String pendingKey = "pending/" + attemptId + "/" + finalKey;
-      transactions.runInTransaction(() -> update(
-          "insert into runtask_tcc_object (attempt_id, final_key, pending_key) values (?, ?, ?)",
-          attemptId, finalKey, pendingKey));
+      transactions.runInTransaction(
+          () ->
+              update(
+                  "insert into runtask_tcc_object (attempt_id, final_key, pending_key) values (?, ?, ?)",
+                  attemptId,
+                  finalKey,
+                  pendingKey));
       store.put(pendingKey, content);
     }
   }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs work over many items in chunks, one transaction per chunk. Use it instead of one
- * transaction per row when a loop may cover thousands of rows: inside a test or a dry run every
- * transaction is a PostgreSQL subtransaction, and past 64 open ones per backend the whole server
- * slows down sharply (docs/transactions.md).
+ * Runs work over many items in chunks, one transaction per chunk. Use it instead of one transaction
+ * per row when a loop may cover thousands of rows: inside a test or a dry run every transaction is
+ * a PostgreSQL subtransaction, and past 64 open ones per backend the whole server slows down
+ * sharply (docs/transactions.md).
  */
 public final class Batches {
   /** A chunk size that keeps transactions short and subtransactions few. */

@@ -61,8 +61,13 @@ public final class TransactionOptions {
 
   @Override
   public String toString() {
-    return "TransactionOptions{isolation=" + isolation + ", readOnly=" + readOnly
-        + ", timeout=" + (timeout == null ? "none" : timeout) + "}";
+    return "TransactionOptions{isolation="
+        + isolation
+        + ", readOnly="
+        + readOnly
+        + ", timeout="
+        + (timeout == null ? "none" : timeout)
+        + "}";
   }
 
   /** Builder for {@link TransactionOptions}. */

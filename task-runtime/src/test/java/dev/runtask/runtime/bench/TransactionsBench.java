@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * Benchmark main (run by bench/transactions.sh, not a test): the transaction layer against
- * hand-written JDBC sending the same statements over the same pool, flat and nested. Units
- * of the two alternate one by one so drift and load hit both alike; prints the median time per unit of work and the
- * ratio layer / JDBC.
+ * hand-written JDBC sending the same statements over the same pool, flat and nested. Units of the
+ * two alternate one by one so drift and load hit both alike; prints the median time per unit of
+ * work and the ratio layer / JDBC.
  */
 public final class TransactionsBench {
   private static final String INSERT = "insert into bench_tx (v) values (?)";
@@ -30,8 +30,10 @@ public final class TransactionsBench {
     int units = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     try (Database db = Database.open(DatabaseSettings.of(url, "postgres", ""))) {
-      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-        s.execute("create table if not exists bench_tx (id bigserial primary key, v integer not null)");
+      try (Connection c = db.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "create table if not exists bench_tx (id bigserial primary key, v integer not null)");
         s.execute("create index if not exists bench_tx_v on bench_tx (v)");
         s.execute("delete from bench_tx");
       }
@@ -39,14 +41,22 @@ public final class TransactionsBench {
       ConnectionProvider cp = db.connections();
       DataSource ds = db.dataSource();
       System.out.printf("units per round: %d, rounds: %d, database: %s%n", units, rounds, url);
-      compare("flat   (BEGIN; INSERT; SELECT; COMMIT)", units, rounds,
+      compare(
+          "flat   (BEGIN; INSERT; SELECT; COMMIT)",
+          units,
+          rounds,
           i -> tx.runInTransaction(() -> flatWork(cp, i)),
           i -> handFlat(ds, i));
-      compare("nested (BEGIN; INSERT; SAVEPOINT; INSERT; SELECT; RELEASE; COMMIT)", units, rounds,
-          i -> tx.runInTransaction(() -> {
-            insert(cp, i);
-            tx.runInTransaction(() -> flatWork(cp, i));
-          }),
+      compare(
+          "nested (BEGIN; INSERT; SAVEPOINT; INSERT; SELECT; RELEASE; COMMIT)",
+          units,
+          rounds,
+          i ->
+              tx.runInTransaction(
+                  () -> {
+                    insert(cp, i);
+                    tx.runInTransaction(() -> flatWork(cp, i));
+                  }),
           i -> handNested(ds, i));
     }
   }
@@ -70,7 +80,8 @@ public final class TransactionsBench {
     }
     double l = median(layerNs);
     double j = median(jdbcNs);
-    System.out.printf("%-70s layer %7.1f us/unit  jdbc %7.1f us/unit  ratio %.3f%n",
+    System.out.printf(
+        "%-70s layer %7.1f us/unit  jdbc %7.1f us/unit  ratio %.3f%n",
         name, l / 1000, j / 1000, l / j);
   }
 
@@ -107,7 +118,8 @@ public final class TransactionsBench {
 
   private static void flatWork(ConnectionProvider cp, int i) throws SQLException {
     insert(cp, i);
-    try (Connection c = cp.current(); PreparedStatement ps = c.prepareStatement(SELECT)) {
+    try (Connection c = cp.current();
+        PreparedStatement ps = c.prepareStatement(SELECT)) {
       ps.setInt(1, i);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -116,7 +128,8 @@ public final class TransactionsBench {
   }
 
   private static void insert(ConnectionProvider cp, int i) throws SQLException {
-    try (Connection c = cp.current(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+    try (Connection c = cp.current();
+        PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setInt(1, i);
       ps.executeUpdate();
     }

@@ -38,7 +38,8 @@ abstract class AbstractTransactionsTest {
     connections = database().connections();
     try (Connection c = database().dataSource().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("create table if not exists tx_probe (id integer primary key, name varchar(50) not null)");
+      s.execute(
+          "create table if not exists tx_probe (id integer primary key, name varchar(50) not null)");
       s.execute("delete from tx_probe");
     }
   }
@@ -51,7 +52,8 @@ abstract class AbstractTransactionsTest {
 
   void insert(int id, String name) throws SQLException {
     try (Connection c = connections.current();
-        PreparedStatement ps = c.prepareStatement("insert into tx_probe (id, name) values (?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement("insert into tx_probe (id, name) values (?, ?)")) {
       ps.setInt(1, id);
       ps.setString(2, name);
       ps.executeUpdate();
@@ -80,11 +82,13 @@ abstract class AbstractTransactionsTest {
 
   @Test
   void inTransaction_workSucceeds_rowsCommittedAndResultReturned() throws SQLException {
-    String result = tx.inTransaction(() -> {
-      insert(1, "a");
-      insert(2, "b");
-      return "done";
-    });
+    String result =
+        tx.inTransaction(
+            () -> {
+              insert(1, "a");
+              insert(2, "b");
+              return "done";
+            });
 
     assertThat(result).isEqualTo("done");
     assertThat(committedRows()).isEqualTo(2);
@@ -94,51 +98,62 @@ abstract class AbstractTransactionsTest {
   void inTransaction_workThrows_rowsRolledBackAndSameExceptionRethrown() throws SQLException {
     IOException boom = new IOException("disk full");
 
-    assertThatThrownBy(() -> tx.runInTransaction(() -> {
-      insert(1, "a");
-      throw boom;
-    })).isSameAs(boom);
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    () -> {
+                      insert(1, "a");
+                      throw boom;
+                    }))
+        .isSameAs(boom);
     assertThat(committedRows()).isZero();
   }
 
   @Test
   void nested_innerFailsAndOuterCatches_innerRowsGoneOuterRowsCommitted() throws SQLException {
-    tx.runInTransaction(() -> {
-      insert(1, "outer");
-      try {
-        tx.runInTransaction(() -> {
-          insert(2, "inner");
-          throw new IllegalStateException("inner fails");
+    tx.runInTransaction(
+        () -> {
+          insert(1, "outer");
+          try {
+            tx.runInTransaction(
+                () -> {
+                  insert(2, "inner");
+                  throw new IllegalStateException("inner fails");
+                });
+          } catch (IllegalStateException expected) {
+            assertThat(visibleRows()).isEqualTo(1);
+          }
+          insert(3, "outer again");
         });
-      } catch (IllegalStateException expected) {
-        assertThat(visibleRows()).isEqualTo(1);
-      }
-      insert(3, "outer again");
-    });
 
     assertThat(committedRows()).isEqualTo(2);
   }
 
   @Test
   void nested_innerSucceedsOuterFails_everythingRolledBack() throws SQLException {
-    assertThatThrownBy(() -> tx.runInTransaction(() -> {
-      tx.runInTransaction(() -> insert(1, "inner"));
-      assertThat(committedRows()).as("inner success must not commit").isZero();
-      throw new IllegalStateException("outer fails");
-    })).hasMessage("outer fails");
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    () -> {
+                      tx.runInTransaction(() -> insert(1, "inner"));
+                      assertThat(committedRows()).as("inner success must not commit").isZero();
+                      throw new IllegalStateException("outer fails");
+                    }))
+        .hasMessage("outer fails");
 
     assertThat(committedRows()).isZero();
   }
 
   @Test
   void nested_constraintViolationInside_outerCanStillQueryAndCommit() throws SQLException {
-    tx.runInTransaction(() -> {
-      insert(1, "first");
-      assertThatThrownBy(() -> tx.runInTransaction(() -> insert(1, "duplicate")))
-          .isInstanceOf(SQLException.class);
-      assertThat(visibleRows()).isEqualTo(1);
-      insert(2, "second");
-    });
+    tx.runInTransaction(
+        () -> {
+          insert(1, "first");
+          assertThatThrownBy(() -> tx.runInTransaction(() -> insert(1, "duplicate")))
+              .isInstanceOf(SQLException.class);
+          assertThat(visibleRows()).isEqualTo(1);
+          insert(2, "second");
+        });
 
     assertThat(committedRows()).isEqualTo(2);
   }
@@ -146,9 +161,13 @@ abstract class AbstractTransactionsTest {
   @Test
   void inTransaction_afterCommitAndRollback_connectionBackInAutocommit() throws SQLException {
     tx.runInTransaction(() -> insert(1, "a"));
-    assertThatThrownBy(() -> tx.runInTransaction(() -> {
-      throw new IllegalStateException("x");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    () -> {
+                      throw new IllegalStateException("x");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
 
     try (Connection c = connections.current()) {
       assertThat(c.getAutoCommit()).isTrue();
@@ -157,33 +176,42 @@ abstract class AbstractTransactionsTest {
 
   @Test
   void connection_usedFromAnotherThread_failsFastNamingTheOwnerThread() throws SQLException {
-    tx.runInTransaction(() -> {
-      Connection mine = connections.current();
-      ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
-          ExecutionException.class,
-          () -> worker.submit(() -> mine.prepareStatement("select 1")).get());
-      assertThat(failure.getCause())
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("confined to its thread")
-          .hasMessageContaining(Thread.currentThread().getName());
-      insert(1, "still usable on the owner thread");
-    });
+    tx.runInTransaction(
+        () -> {
+          Connection mine = connections.current();
+          ExecutionException failure =
+              org.junit.jupiter.api.Assertions.assertThrows(
+                  ExecutionException.class,
+                  () -> worker.submit(() -> mine.prepareStatement("select 1")).get());
+          assertThat(failure.getCause())
+              .isInstanceOf(IllegalStateException.class)
+              .hasMessageContaining("confined to its thread")
+              .hasMessageContaining(Thread.currentThread().getName());
+          insert(1, "still usable on the owner thread");
+        });
 
     assertThat(committedRows()).isEqualTo(1);
   }
 
   @Test
   void inTransaction_onWorkerThread_doesNotJoinCallersTransaction() throws Exception {
-    tx.runInTransaction(() -> {
-      insert(1, "caller, uncommitted");
-      int seenByWorker = worker.submit(() -> tx.inTransaction(() -> {
-        assertThat(tx.inTransactionNow()).isTrue();
-        insert(2, "worker");
-        return visibleRows();
-      })).get();
-      assertThat(seenByWorker).isEqualTo(1);
-      assertThat(visibleRows()).isEqualTo(2);
-    });
+    tx.runInTransaction(
+        () -> {
+          insert(1, "caller, uncommitted");
+          int seenByWorker =
+              worker
+                  .submit(
+                      () ->
+                          tx.inTransaction(
+                              () -> {
+                                assertThat(tx.inTransactionNow()).isTrue();
+                                insert(2, "worker");
+                                return visibleRows();
+                              }))
+                  .get();
+          assertThat(seenByWorker).isEqualTo(1);
+          assertThat(visibleRows()).isEqualTo(2);
+        });
 
     assertThat(committedRows()).isEqualTo(2);
   }
@@ -216,8 +244,10 @@ abstract class AbstractTransactionsTest {
 
   @Test
   void nested_readWriteInsideReadOnly_conflictError() {
-    assertThatThrownBy(() -> tx.runInTransaction(TransactionOptions.readOnly(),
-        () -> tx.runInTransaction(() -> insert(1, "a"))))
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    TransactionOptions.readOnly(), () -> tx.runInTransaction(() -> insert(1, "a"))))
         .isInstanceOf(TransactionConflictException.class)
         .hasMessageContaining("read-only");
   }
@@ -227,11 +257,14 @@ abstract class AbstractTransactionsTest {
     TransactionOptions serializable =
         TransactionOptions.builder().isolation(Isolation.SERIALIZABLE).build();
 
-    int level = tx.inTransaction(serializable, () -> {
-      try (Connection c = connections.current()) {
-        return c.getTransactionIsolation();
-      }
-    });
+    int level =
+        tx.inTransaction(
+            serializable,
+            () -> {
+              try (Connection c = connections.current()) {
+                return c.getTransactionIsolation();
+              }
+            });
 
     assertThat(level).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
     try (Connection c = connections.current()) {
@@ -245,9 +278,13 @@ abstract class AbstractTransactionsTest {
     Transactions broken = new JdbcTransactions(failingRollback);
     IllegalStateException original = new IllegalStateException("the task's own failure");
 
-    assertThatThrownBy(() -> broken.runInTransaction(() -> {
-      throw original;
-    })).isSameAs(original);
+    assertThatThrownBy(
+            () ->
+                broken.runInTransaction(
+                    () -> {
+                      throw original;
+                    }))
+        .isSameAs(original);
     assertThat(original.getSuppressed())
         .extracting(Throwable::getMessage)
         .containsExactly("rollback lost");
@@ -258,14 +295,21 @@ abstract class AbstractTransactionsTest {
       throws SQLException {
     List<Integer> ids = List.of(1, 2, 3, 4, 5, 6, 7);
 
-    assertThatThrownBy(() -> Batches.inChunks(tx, ids, 3, chunk -> {
-      for (int id : chunk) {
-        insert(id, "row " + id);
-      }
-      if (chunk.contains(7)) {
-        throw new IllegalStateException("bad row 7");
-      }
-    })).hasMessage("bad row 7");
+    assertThatThrownBy(
+            () ->
+                Batches.inChunks(
+                    tx,
+                    ids,
+                    3,
+                    chunk -> {
+                      for (int id : chunk) {
+                        insert(id, "row " + id);
+                      }
+                      if (chunk.contains(7)) {
+                        throw new IllegalStateException("bad row 7");
+                      }
+                    }))
+        .hasMessage("bad row 7");
 
     assertThat(committedRows()).isEqualTo(6);
   }

@@ -29,15 +29,18 @@ class DatabaseSettingsTest {
 
   @Test
   void fromEnvironment_userWithoutUrl_exit2ErrorNamingUrl() {
-    assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(Map.of("RUNTASK_DB_USER", "app"), local))
+    assertThatThrownBy(
+            () -> DatabaseSettings.fromEnvironment(Map.of("RUNTASK_DB_USER", "app"), local))
         .isInstanceOf(DatabaseSettingsException.class)
         .hasMessageStartingWith("RUNTASK_DB_USER is set but RUNTASK_DB_URL is not");
   }
 
   @Test
   void fromEnvironment_notAJdbcUrl_errorNamingVariableAndHidingPassword() {
-    assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(
-        Map.of("RUNTASK_DB_URL", "postgres://db/app?password=hunter2"), local))
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.fromEnvironment(
+                    Map.of("RUNTASK_DB_URL", "postgres://db/app?password=hunter2"), local))
         .isInstanceOf(DatabaseSettingsException.class)
         .hasMessageContaining("RUNTASK_DB_URL must start with jdbc:postgresql:")
         .hasMessageNotContaining("hunter2");
@@ -45,24 +48,35 @@ class DatabaseSettingsTest {
 
   @Test
   void fromEnvironment_postgresUrlWithoutUser_errorNamingUser() {
-    assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(
-        Map.of("RUNTASK_DB_URL", "jdbc:postgresql://db/app"), local))
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.fromEnvironment(
+                    Map.of("RUNTASK_DB_URL", "jdbc:postgresql://db/app"), local))
         .isInstanceOf(DatabaseSettingsException.class)
         .hasMessageStartingWith("RUNTASK_DB_USER is not set");
   }
 
   @Test
   void fromEnvironment_badPoolSize_errorNamingPoolSize() {
-    assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(Map.of(
-        "RUNTASK_DB_URL", "jdbc:postgresql://db/app", "RUNTASK_DB_USER", "app",
-        "RUNTASK_DB_POOL_SIZE", "lots"), local))
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.fromEnvironment(
+                    Map.of(
+                        "RUNTASK_DB_URL",
+                        "jdbc:postgresql://db/app",
+                        "RUNTASK_DB_USER",
+                        "app",
+                        "RUNTASK_DB_POOL_SIZE",
+                        "lots"),
+                    local))
         .hasMessage("RUNTASK_DB_POOL_SIZE must be a whole number from 1 to 100, got 'lots'");
   }
 
   @Test
   void open_nothingListening_oneLineNamingTheDatabase() {
-    DatabaseSettings nowhere = DatabaseSettings.of(
-        "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret");
+    DatabaseSettings nowhere =
+        DatabaseSettings.of(
+            "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret");
 
     assertThatThrownBy(() -> Database.open(nowhere))
         .isInstanceOf(DatabaseUnavailableException.class)

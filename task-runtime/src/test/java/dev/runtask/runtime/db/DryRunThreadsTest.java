@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** A dry run must not let work on another thread commit behind its back. */
 class DryRunThreadsTest {
-  final Map<String, String> env = Map.of(
-      "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env =
+      Map.of(
+          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
@@ -39,8 +40,11 @@ class DryRunThreadsTest {
   }
 
   int run(String... args) {
-    return TaskRuntime.builder().env(env)
-        .err(new PrintStream(err, true, StandardCharsets.UTF_8)).build().execute(args);
+    return TaskRuntime.builder()
+        .env(env)
+        .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+        .build()
+        .execute(args);
   }
 
   @Test
@@ -49,7 +53,8 @@ class DryRunThreadsTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("a --dry-run rolls back only the work of the thread that first opened the database");
+        .contains(
+            "a --dry-run rolls back only the work of the thread that first opened the database");
     assertThat(committedRows()).isZero();
   }
 

@@ -21,10 +21,13 @@ public final class DryRunWorkerTask implements RunnableTask {
     db.transactions().runInTransaction(() -> insert(db, 1));
     ExecutorService worker = Executors.newSingleThreadExecutor();
     try {
-      worker.submit(() -> {
-        db.transactions().runInTransaction(() -> insert(db, 2));
-        return null;
-      }).get();
+      worker
+          .submit(
+              () -> {
+                db.transactions().runInTransaction(() -> insert(db, 2));
+                return null;
+              })
+          .get();
     } catch (ExecutionException e) {
       throw (Exception) e.getCause();
     } finally {
@@ -34,7 +37,8 @@ public final class DryRunWorkerTask implements RunnableTask {
   }
 
   private static void insert(Database db, int id) throws Exception {
-    try (Connection c = db.connections().current(); Statement s = c.createStatement()) {
+    try (Connection c = db.connections().current();
+        Statement s = c.createStatement()) {
       s.executeUpdate("insert into dry_run_probe (id) values (" + id + ")");
     }
   }

@@ -11,29 +11,31 @@ final class FailingRollbackDataSource {
   private FailingRollbackDataSource() {}
 
   static DataSource over(DataSource real) {
-    return (DataSource) Proxy.newProxyInstance(
-        FailingRollbackDataSource.class.getClassLoader(),
-        new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          Object result = invoke(method, real, args);
-          if (method.getName().equals("getConnection")) {
-            return failingRollback((Connection) result);
-          }
-          return result;
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            FailingRollbackDataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, real, args);
+              if (method.getName().equals("getConnection")) {
+                return failingRollback((Connection) result);
+              }
+              return result;
+            });
   }
 
   private static Connection failingRollback(Connection real) {
-    return (Connection) Proxy.newProxyInstance(
-        FailingRollbackDataSource.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
-            real.rollback();
-            throw new SQLException("rollback lost");
-          }
-          return invoke(method, real, args);
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            FailingRollbackDataSource.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
+                real.rollback();
+                throw new SQLException("rollback lost");
+              }
+              return invoke(method, real, args);
+            });
   }
 
   private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)

@@ -19,7 +19,8 @@ class PostgresTransactionsTest extends AbstractTransactionsTest {
 
   @Test
   void readOnlyTransaction_write_refusedByPostgres() throws SQLException {
-    assertThatThrownBy(() -> tx.runInTransaction(TransactionOptions.readOnly(), () -> insert(1, "a")))
+    assertThatThrownBy(
+            () -> tx.runInTransaction(TransactionOptions.readOnly(), () -> insert(1, "a")))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("read-only");
     assertThat(committedRows()).isZero();
@@ -27,14 +28,22 @@ class PostgresTransactionsTest extends AbstractTransactionsTest {
 
   @Test
   void timeoutOption_statementRunsPastIt_cancelledAndRolledBack() throws SQLException {
-    TransactionOptions oneSecond = TransactionOptions.builder().timeout(Duration.ofSeconds(1)).build();
+    TransactionOptions oneSecond =
+        TransactionOptions.builder().timeout(Duration.ofSeconds(1)).build();
 
-    assertThatThrownBy(() -> tx.runInTransaction(oneSecond, () -> {
-      insert(1, "a");
-      try (Connection c = connections.current(); Statement s = c.createStatement()) {
-        s.execute("select pg_sleep(30)");
-      }
-    })).isInstanceOf(SQLException.class).hasMessageContaining("cancel");
+    assertThatThrownBy(
+            () ->
+                tx.runInTransaction(
+                    oneSecond,
+                    () -> {
+                      insert(1, "a");
+                      try (Connection c = connections.current();
+                          Statement s = c.createStatement()) {
+                        s.execute("select pg_sleep(30)");
+                      }
+                    }))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("cancel");
 
     assertThat(committedRows()).isZero();
   }

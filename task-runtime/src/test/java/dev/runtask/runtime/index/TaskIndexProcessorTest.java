@@ -17,51 +17,72 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiles small task classes with the real compiler and the processor, as the tasks module does. */
+/**
+ * Compiles small task classes with the real compiler and the processor, as the tasks module does.
+ */
 class TaskIndexProcessorTest {
   @TempDir Path dir;
 
   @Test
   void compile_validTasks_writesOneIndexLinePerTaskSortedByName() throws IOException {
-    Result result = compile(Map.of(
-        "a/Zeta.java", task("a", "Zeta", "zeta-task", "Does zeta"),
-        "a/Alpha.java", task("a", "Alpha", "alpha", "Does alpha")));
+    Result result =
+        compile(
+            Map.of(
+                "a/Zeta.java", task("a", "Zeta", "zeta-task", "Does zeta"),
+                "a/Alpha.java", task("a", "Alpha", "alpha", "Does alpha")));
 
     assertThat(result.errors()).isEmpty();
     assertThat(Files.readAllLines(dir.resolve("out").resolve(TaskIndex.RESOURCE)))
-        .containsExactly("alpha\ta.Alpha\tfalse\tDoes alpha", "zeta-task\ta.Zeta\tfalse\tDoes zeta");
+        .containsExactly(
+            "alpha\ta.Alpha\tfalse\tDoes alpha", "zeta-task\ta.Zeta\tfalse\tDoes zeta");
   }
 
   @Test
   void compile_duplicateTaskNames_failsTheBuildNamingTheOtherClass() throws IOException {
-    Result result = compile(Map.of(
-        "a/First.java", task("a", "First", "backfill", "One"),
-        "a/Second.java", task("a", "Second", "backfill", "Two")));
+    Result result =
+        compile(
+            Map.of(
+                "a/First.java", task("a", "First", "backfill", "One"),
+                "a/Second.java", task("a", "Second", "backfill", "Two")));
 
-    assertThat(result.errors()).anySatisfy(e -> assertThat(e).matches("Task name 'backfill' is already used by a\\.(First|Second)"));
+    assertThat(result.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .matches("Task name 'backfill' is already used by a\\.(First|Second)"));
   }
 
   @Test
   void compile_nameNotKebabCase_failsTheBuild() throws IOException {
     Result result = compile(Map.of("a/Bad.java", task("a", "Bad", "BackfillOrders", "Bad name")));
 
-    assertThat(result.errors()).containsExactly("Task name 'BackfillOrders' must be kebab-case, e.g. backfill-orders");
+    assertThat(result.errors())
+        .containsExactly("Task name 'BackfillOrders' must be kebab-case, e.g. backfill-orders");
   }
 
   @Test
   void compile_classNotARunnableTask_failsTheBuild() throws IOException {
-    Result result = compile(Map.of("a/NotATask.java", """
+    Result result =
+        compile(
+            Map.of(
+                "a/NotATask.java",
+                """
         package a;
         @dev.runtask.runtime.api.Task(name = "not-a-task", description = "Missing the interface")
         public class NotATask {}
         """));
 
-    assertThat(result.errors()).containsExactly("@Task a.NotATask must implement dev.runtask.runtime.api.RunnableTask");
+    assertThat(result.errors())
+        .containsExactly("@Task a.NotATask must implement dev.runtask.runtime.api.RunnableTask");
   }
 
   @Test
   void compile_noPublicNoArgConstructor_failsTheBuild() throws IOException {
-    Result result = compile(Map.of("a/NeedsArg.java", """
+    Result result =
+        compile(
+            Map.of(
+                "a/NeedsArg.java",
+                """
         package a;
         @dev.runtask.runtime.api.Task(name = "needs-arg", description = "Cannot be instantiated")
         public class NeedsArg implements dev.runtask.runtime.api.RunnableTask {
@@ -70,7 +91,8 @@ class TaskIndexProcessorTest {
         }
         """));
 
-    assertThat(result.errors()).containsExactly("@Task a.NeedsArg needs a public no-argument constructor");
+    assertThat(result.errors())
+        .containsExactly("@Task a.NeedsArg needs a public no-argument constructor");
   }
 
   private static String task(String pkg, String className, String name, String description) {
@@ -80,7 +102,8 @@ class TaskIndexProcessorTest {
         public final class %s implements dev.runtask.runtime.api.RunnableTask {
           public int run(dev.runtask.runtime.api.TaskContext context) { return 0; }
         }
-        """.formatted(pkg, name, description, className);
+        """
+        .formatted(pkg, name, description, className);
   }
 
   private record Result(List<String> errors) {}
@@ -96,14 +119,30 @@ class TaskIndexProcessorTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
-          "-processor", TaskIndexProcessor.class.getName());
-      compiler.getTask(null, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files)).call();
+    try (StandardJavaFileManager fileManager =
+        compiler.getStandardFileManager(diagnostics, null, null)) {
+      List<String> options =
+          List.of(
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              out.toString(),
+              "-processor",
+              TaskIndexProcessor.class.getName());
+      compiler
+          .getTask(
+              null,
+              fileManager,
+              diagnostics,
+              options,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files))
+          .call();
     }
-    return new Result(diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> d.getMessage(null))
-        .toList());
+    return new Result(
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> d.getMessage(null))
+            .toList());
   }
 }

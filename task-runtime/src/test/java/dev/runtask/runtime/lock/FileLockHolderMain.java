@@ -10,8 +10,9 @@ public final class FileLockHolderMain {
 
   public static void main(String[] args) throws Exception {
     Path localDir = Path.of(args[0]);
-    SingleInstanceLock lock = SingleInstanceLock.forDatabase(
-        DatabaseSettings.fromEnvironment(Map.of(), localDir), localDir);
+    SingleInstanceLock lock =
+        SingleInstanceLock.forDatabase(
+            DatabaseSettings.fromEnvironment(Map.of(), localDir), localDir);
     if (lock.tryAcquire(args[1]).isEmpty()) {
       System.out.println("not acquired");
       System.exit(100);

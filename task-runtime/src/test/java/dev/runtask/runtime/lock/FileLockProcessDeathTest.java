@@ -19,15 +19,24 @@ class FileLockProcessDeathTest {
   @Test
   void fileLock_holderProcessKilled_lockFreeForTheNextRun() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        FileLockHolderMain.class.getName(), localDir.toString(), "import-sales")
-        .redirectErrorStream(true).start();
+    Process holder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FileLockHolderMain.class.getName(),
+                localDir.toString(),
+                "import-sales")
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("held");
-      SingleInstanceLock lock = SingleInstanceLock.forDatabase(
-          DatabaseSettings.fromEnvironment(Map.of(), localDir), localDir);
+      SingleInstanceLock lock =
+          SingleInstanceLock.forDatabase(
+              DatabaseSettings.fromEnvironment(Map.of(), localDir), localDir);
       assertThat(lock.tryAcquire("import-sales")).as("while the holder lives").isEmpty();
 
       holder.destroyForcibly().waitFor();

@@ -18,7 +18,8 @@ class SingleInstanceLockTest {
     Optional<SingleInstanceLock.Held> first = lock.tryAcquire(task);
     assertThat(first).isPresent();
     assertThat(lock.tryAcquire(task)).as("second run while the first holds the lock").isEmpty();
-    assertThat(lock.tryAcquire(task + "-other")).as("another task is not blocked")
+    assertThat(lock.tryAcquire(task + "-other"))
+        .as("another task is not blocked")
         .hasValueSatisfying(SingleInstanceLock.Held::close);
 
     first.get().close();

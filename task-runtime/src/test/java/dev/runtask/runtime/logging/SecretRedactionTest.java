@@ -6,20 +6,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretRedactionTest {
-  private static final List<String> VALUE_OPTIONS = List.of("--api-token", "--db-password", "--name", "--key-file");
+  private static final List<String> VALUE_OPTIONS =
+      List.of("--api-token", "--db-password", "--name", "--key-file");
 
   @Test
   void looksSecret_namesWithSecretWords_areSecret() {
-    assertThat(List.of("--password", "--db-password", "--api-token", "--secret", "--access-key", "--aws-credentials"))
+    assertThat(
+            List.of(
+                "--password",
+                "--db-password",
+                "--api-token",
+                "--secret",
+                "--access-key",
+                "--aws-credentials"))
         .allMatch(SecretRedaction::looksSecret);
-    assertThat(List.of("--name", "--seconds", "--file", "--since")).noneMatch(SecretRedaction::looksSecret);
+    assertThat(List.of("--name", "--seconds", "--file", "--since"))
+        .noneMatch(SecretRedaction::looksSecret);
   }
 
   @Test
   void redactArgs_separateAndAttachedValues_areMasked() {
-    assertThat(SecretRedaction.redactArgs(
-        List.of("--name", "bob", "--api-token", "abc123", "--db-password=pw", "--since", "2026-01-01"), VALUE_OPTIONS))
-        .containsExactly("--name", "bob", "--api-token", "****", "--db-password=****", "--since", "2026-01-01");
+    assertThat(
+            SecretRedaction.redactArgs(
+                List.of(
+                    "--name",
+                    "bob",
+                    "--api-token",
+                    "abc123",
+                    "--db-password=pw",
+                    "--since",
+                    "2026-01-01"),
+                VALUE_OPTIONS))
+        .containsExactly(
+            "--name", "bob", "--api-token", "****", "--db-password=****", "--since", "2026-01-01");
   }
 
   @Test

@@ -16,9 +16,14 @@ class ExecutionRecordsTest {
   final Instant start = Instant.parse("2026-11-21T09:00:00Z");
 
   ExecutionStart start(String runId) {
-    return new ExecutionStart(runId, "import-sales", List.of("--file", "s.csv", "--token", "***"),
-        start, Optional.of("arn:aws:ecs:eu-west-1:123456789012:task/c/abc"),
-        Optional.of("arn:aws:sts::123456789012:assumed-role/operator/alice"), false);
+    return new ExecutionStart(
+        runId,
+        "import-sales",
+        List.of("--file", "s.csv", "--token", "***"),
+        start,
+        Optional.of("arn:aws:ecs:eu-west-1:123456789012:task/c/abc"),
+        Optional.of("arn:aws:sts::123456789012:assumed-role/operator/alice"),
+        false);
   }
 
   @Test
@@ -58,6 +63,7 @@ class ExecutionRecordsTest {
     ExecutionRecords broken = new ExecutionRecords(empty);
 
     assertThat(broken.started(start("r1"))).isFalse();
-    assertThat(broken.finished("r1", Instant.now().truncatedTo(ChronoUnit.SECONDS), 0, null)).isFalse();
+    assertThat(broken.finished("r1", Instant.now().truncatedTo(ChronoUnit.SECONDS), 0, null))
+        .isFalse();
   }
 }

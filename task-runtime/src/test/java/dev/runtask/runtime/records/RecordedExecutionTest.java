@@ -18,14 +18,19 @@ import org.junit.jupiter.api.Test;
 /** Executions through the real runtime leave a record when a database is configured. */
 class RecordedExecutionTest {
   final String launchedBy = "local:tester-" + UUID.randomUUID();
-  final Map<String, String> env = Map.of(
-      "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres",
-      "RUNTASK_LAUNCHED_BY", launchedBy);
+  final Map<String, String> env =
+      Map.of(
+          "RUNTASK_DB_URL",
+          "jdbc:postgresql://127.0.0.1:5432/test",
+          "RUNTASK_DB_USER",
+          "postgres",
+          "RUNTASK_LAUNCHED_BY",
+          launchedBy);
 
   Optional<ExecutionRecord> recordOfThisTest() throws Exception {
     try (Connection c = TestDatabases.postgres().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select run_id from runtask_task_execution where launched_by = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select run_id from runtask_task_execution where launched_by = ?")) {
       ps.setString(1, launchedBy);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -42,15 +47,19 @@ class RecordedExecutionTest {
     TestDatabases.postgres();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = TaskRuntime.builder().env(env)
-        .err(new PrintStream(err, true, StandardCharsets.UTF_8)).build().execute("fails");
+    int exit =
+        TaskRuntime.builder()
+            .env(env)
+            .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+            .build()
+            .execute("fails");
 
     assertThat(exit).isEqualTo(1);
     ExecutionRecord record = recordOfThisTest().orElseThrow();
     assertThat(record.taskName()).isEqualTo("fails");
     assertThat(record.exitCode()).contains(1);
-    assertThat(record.errorSummary()).contains(
-        "IllegalStateException: orders table is locked second line");
+    assertThat(record.errorSummary())
+        .contains("IllegalStateException: orders table is locked second line");
     assertThat(record.endedAt()).isPresent();
   }
 
@@ -58,8 +67,11 @@ class RecordedExecutionTest {
   void secretOption_recorded_valueMasked() throws Exception {
     TestDatabases.postgres();
 
-    int exit = TaskRuntime.builder().env(env).build()
-        .execute("echo-options", "--count", "1", "--api-token", "hunter2");
+    int exit =
+        TaskRuntime.builder()
+            .env(env)
+            .build()
+            .execute("echo-options", "--count", "1", "--api-token", "hunter2");
 
     assertThat(exit).isZero();
     ExecutionRecord record = recordOfThisTest().orElseThrow();

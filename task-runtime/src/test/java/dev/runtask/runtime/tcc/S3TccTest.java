@@ -25,8 +25,8 @@ class S3TccTest {
   @BeforeAll
   static void startMoto() throws Exception {
     moto = MotoServer.start();
-    Map<String, String> env = Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint,
-        "AWS_REGION", "us-east-1");
+    Map<String, String> env =
+        Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint, "AWS_REGION", "us-east-1");
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     s3 = ObjectStores.s3Client(env);
@@ -46,13 +46,19 @@ class S3TccTest {
 
   static List<String> keys(String prefix) {
     return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
-        .map(S3Object::key).toList();
+        .map(S3Object::key)
+        .toList();
   }
 
   TccCoordinator coordinator(String prefix) {
     Database db = TestDatabases.postgres();
-    return new TccCoordinator(db.transactions(), db.connections(),
-        new S3ObjectStore(s3, BUCKET, prefix), "s3-tcc-" + prefix, "run-1", Clock.systemUTC(),
+    return new TccCoordinator(
+        db.transactions(),
+        db.connections(),
+        new S3ObjectStore(s3, BUCKET, prefix),
+        "s3-tcc-" + prefix,
+        "run-1",
+        Clock.systemUTC(),
         List.of(TccCoordinatorTest.PROBE));
   }
 
@@ -60,14 +66,18 @@ class S3TccTest {
   void execute_onS3_success_reportUnderFinalKeyOnly() throws Exception {
     String prefix = UUID.randomUUID().toString();
 
-    coordinator(prefix).execute(r -> {
-      r.putObject("reports/daily.csv", "day,total\n".getBytes(StandardCharsets.UTF_8));
-      return null;
-    });
+    coordinator(prefix)
+        .execute(
+            r -> {
+              r.putObject("reports/daily.csv", "day,total\n".getBytes(StandardCharsets.UTF_8));
+              return null;
+            });
 
     assertThat(keys(prefix)).containsExactly(prefix + "/reports/daily.csv");
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(prefix + "/reports/daily.csv"))
-        .asUtf8String()).isEqualTo("day,total\n");
+    assertThat(
+            s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(prefix + "/reports/daily.csv"))
+                .asUtf8String())
+        .isEqualTo("day,total\n");
   }
 
   @Test
@@ -75,11 +85,17 @@ class S3TccTest {
     String prefix = UUID.randomUUID().toString();
     String row = UUID.randomUUID().toString();
 
-    assertThatThrownBy(() -> coordinator(prefix).execute(r -> {
-      TccCoordinatorTest.insertPendingRow(row, r);
-      r.putObject("reports/daily.csv", "day,total\n".getBytes(StandardCharsets.UTF_8));
-      throw new IllegalStateException("later step failed");
-    })).hasMessage("later step failed");
+    assertThatThrownBy(
+            () ->
+                coordinator(prefix)
+                    .execute(
+                        r -> {
+                          TccCoordinatorTest.insertPendingRow(row, r);
+                          r.putObject(
+                              "reports/daily.csv", "day,total\n".getBytes(StandardCharsets.UTF_8));
+                          throw new IllegalStateException("later step failed");
+                        }))
+        .hasMessage("later step failed");
 
     assertThat(keys(prefix)).isEmpty();
     assertThat(TccCoordinatorTest.status(row)).contains("CANCELLED");

@@ -35,27 +35,38 @@ class TccCoordinatorTest {
 
   @BeforeAll
   static void createProbeTable() throws SQLException {
-    try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("create table if not exists tcc_probe (id varchar(64) primary key,"
-          + " attempt_id varchar(64) not null, status varchar(16) not null)");
+    try (Connection c = db().dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "create table if not exists tcc_probe (id varchar(64) primary key,"
+              + " attempt_id varchar(64) not null, status varchar(16) not null)");
     }
   }
 
   TccCoordinator coordinator(ObjectStore store, String runId) {
-    return new TccCoordinator(db().transactions(), db().connections(), store, taskName, runId,
-        Clock.systemUTC(), List.of(PROBE));
+    return new TccCoordinator(
+        db().transactions(),
+        db().connections(),
+        store,
+        taskName,
+        runId,
+        Clock.systemUTC(),
+        List.of(PROBE));
   }
 
   static void insertPendingRow(String id, Reservation r) throws SQLException {
-    db().transactions().runInTransaction(() -> {
-      try (Connection c = db().connections().current();
-          PreparedStatement ps = c.prepareStatement(
-              "insert into tcc_probe (id, attempt_id, status) values (?, ?, 'PENDING')")) {
-        ps.setString(1, id);
-        ps.setString(2, r.attemptId());
-        ps.executeUpdate();
-      }
-    });
+    db().transactions()
+        .runInTransaction(
+            () -> {
+              try (Connection c = db().connections().current();
+                  PreparedStatement ps =
+                      c.prepareStatement(
+                          "insert into tcc_probe (id, attempt_id, status) values (?, ?, 'PENDING')")) {
+                ps.setString(1, id);
+                ps.setString(2, r.attemptId());
+                ps.executeUpdate();
+              }
+            });
   }
 
   static Optional<String> status(String id) throws SQLException {
@@ -79,11 +90,14 @@ class TccCoordinatorTest {
     ObjectStore store = new LocalDirectoryObjectStore(dir);
     String row = UUID.randomUUID().toString();
 
-    String result = coordinator(store, "run-1").execute(r -> {
-      insertPendingRow(row, r);
-      r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
-      return "ok";
-    });
+    String result =
+        coordinator(store, "run-1")
+            .execute(
+                r -> {
+                  insertPendingRow(row, r);
+                  r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+                  return "ok";
+                });
 
     assertThat(result).isEqualTo("ok");
     assertThat(status(row)).contains("CONFIRMED");
@@ -96,11 +110,16 @@ class TccCoordinatorTest {
     String row = UUID.randomUUID().toString();
     IllegalStateException boom = new IllegalStateException("report rendering failed");
 
-    assertThatThrownBy(() -> coordinator(store, "run-1").execute(r -> {
-      insertPendingRow(row, r);
-      r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
-      throw boom;
-    })).isSameAs(boom);
+    assertThatThrownBy(
+            () ->
+                coordinator(store, "run-1")
+                    .execute(
+                        r -> {
+                          insertPendingRow(row, r);
+                          r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+                          throw boom;
+                        }))
+        .isSameAs(boom);
 
     assertThat(status(row)).contains("CANCELLED");
     assertThat(files()).isEmpty();
@@ -111,11 +130,16 @@ class TccCoordinatorTest {
     LocalDirectoryObjectStore real = new LocalDirectoryObjectStore(dir);
     ObjectStore crashesBeforeCleanup = new FailingDeleteStore(real);
     String row = UUID.randomUUID().toString();
-    assertThatThrownBy(() -> coordinator(crashesBeforeCleanup, "crashed-run").execute(r -> {
-      insertPendingRow(row, r);
-      r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
-      throw new IllegalStateException("process dies here");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                coordinator(crashesBeforeCleanup, "crashed-run")
+                    .execute(
+                        r -> {
+                          insertPendingRow(row, r);
+                          r.putObject("reports/r1.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+                          throw new IllegalStateException("process dies here");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(status(row)).contains("PENDING");
     assertThat(files()).hasSize(1);
 

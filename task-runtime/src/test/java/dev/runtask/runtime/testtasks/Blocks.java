@@ -6,7 +6,9 @@ import dev.runtask.runtime.api.TaskContext;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
-/** Test task that blocks until interrupted, then cleans up (logs) and lets the interrupt propagate. */
+/**
+ * Test task that blocks until interrupted, then cleans up (logs) and lets the interrupt propagate.
+ */
 @Task(name = "blocks", description = "Test task that blocks until stopped")
 public final class Blocks implements RunnableTask {
   public static volatile CountDownLatch started = new CountDownLatch(1);

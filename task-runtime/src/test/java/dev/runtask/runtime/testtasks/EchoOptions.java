@@ -8,7 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** Test task: records the context and task instance of every execution so tests can compare them. */
+/**
+ * Test task: records the context and task instance of every execution so tests can compare them.
+ */
 @Task(name = "echo-options", description = "Test task that records what it was given")
 public final class EchoOptions implements RunnableTask {
   public static final List<EchoOptions> RUNS = new CopyOnWriteArrayList<>();

@@ -16,15 +16,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Imports sales from CSV, one transaction per sale; re-running the same file changes nothing. */
-@Task(name = "import-sales",
-    description = "Imports sales from a CSV file (sale_id,sold_at,product_id,quantity); bad rows are"
-        + " reported with line numbers, good sales kept; exit 3 when some rows were rejected")
+@Task(
+    name = "import-sales",
+    description =
+        "Imports sales from a CSV file (sale_id,sold_at,product_id,quantity); bad rows are"
+            + " reported with line numbers, good sales kept; exit 3 when some rows were rejected")
 public final class ImportSalesTask implements RunnableTask {
   /** Exit code when the import finished but some rows or sales were rejected. */
   public static final int SOME_ROWS_REJECTED = 3;
+
   private static final Logger log = LoggerFactory.getLogger(ImportSalesTask.class);
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>",
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
       description = "CSV file with the header sale_id,sold_at,product_id,quantity")
   Path file;
 
@@ -37,15 +43,22 @@ public final class ImportSalesTask implements RunnableTask {
       return ExitCodes.USAGE;
     }
     Database db = context.database();
-    SalesImport salesImport = new SalesImport(db.transactions(),
-        new SaleRepository(db.connections()), new ProductRepository(db.connections()));
+    SalesImport salesImport =
+        new SalesImport(
+            db.transactions(),
+            new SaleRepository(db.connections()),
+            new ProductRepository(db.connections()));
     SalesImport.Report report;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       report = salesImport.importCsv(reader);
     }
     report.problems().forEach(problem -> log.warn("{}: {}", file.getFileName(), problem));
-    log.info("Imported {} sales from {} ({} already present, {} problems)",
-        report.imported(), file, report.alreadyPresent(), report.problems().size());
+    log.info(
+        "Imported {} sales from {} ({} already present, {} problems)",
+        report.imported(),
+        file,
+        report.alreadyPresent(),
+        report.problems().size());
     return report.clean() ? ExitCodes.SUCCESS : SOME_ROWS_REJECTED;
   }
 }

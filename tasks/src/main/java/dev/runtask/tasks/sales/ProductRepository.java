@@ -16,26 +16,28 @@ public final class ProductRepository {
 
   /** The current unit price of a product, if it exists. */
   public Optional<BigDecimal> unitPrice(String productId) {
-    return connections.withConnection(c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement("select unit_price from product where product_id = ?")) {
-        ps.setString(1, productId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
-        }
-      }
-    });
+    return connections.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select unit_price from product where product_id = ?")) {
+            ps.setString(1, productId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getBigDecimal(1)) : Optional.empty();
+            }
+          }
+        });
   }
 
   /** Changes a product's price; past sales keep the price copied onto their lines. */
   public void changePrice(String productId, BigDecimal unitPrice) {
-    connections.withConnection(c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement("update product set unit_price = ? where product_id = ?")) {
-        ps.setBigDecimal(1, unitPrice);
-        ps.setString(2, productId);
-        return ps.executeUpdate();
-      }
-    });
+    connections.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("update product set unit_price = ? where product_id = ?")) {
+            ps.setBigDecimal(1, unitPrice);
+            ps.setString(2, productId);
+            return ps.executeUpdate();
+          }
+        });
   }
 }

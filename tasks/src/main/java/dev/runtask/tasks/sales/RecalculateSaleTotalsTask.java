@@ -13,17 +13,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Sets every sale's total to the sum of its lines, one transaction per chunk of sales (see
- * {@link Batches} on PostgreSQL's 64-subtransaction cliff). Single-instance: two overlapping runs
- * would only fight over the same rows.
+ * Sets every sale's total to the sum of its lines, one transaction per chunk of sales (see {@link
+ * Batches} on PostgreSQL's 64-subtransaction cliff). Single-instance: two overlapping runs would
+ * only fight over the same rows.
  */
-@Task(name = "recalculate-sale-totals",
+@Task(
+    name = "recalculate-sale-totals",
     description = "Recalculates sale totals from their lines, in chunked transactions",
     singleInstance = true)
 public final class RecalculateSaleTotalsTask implements RunnableTask {
   private static final Logger log = LoggerFactory.getLogger(RecalculateSaleTotalsTask.class);
 
-  @Option(names = "--chunk-size", defaultValue = "" + Batches.DEFAULT_CHUNK_SIZE,
+  @Option(
+      names = "--chunk-size",
+      defaultValue = "" + Batches.DEFAULT_CHUNK_SIZE,
       description = "Sales per transaction (default: ${DEFAULT-VALUE})")
   int chunkSize;
 
@@ -36,10 +39,14 @@ public final class RecalculateSaleTotalsTask implements RunnableTask {
       return ExitCodes.USAGE;
     }
     Database db = context.database();
-    SaleTotals.Result result = new SaleTotals(db.transactions(), new SaleRepository(db.connections()))
-        .recalculateAll(chunkSize);
-    log.info("Checked {} sales in {} transactions; {} totals corrected",
-        result.salesChecked(), result.transactions(), result.totalsChanged());
+    SaleTotals.Result result =
+        new SaleTotals(db.transactions(), new SaleRepository(db.connections()))
+            .recalculateAll(chunkSize);
+    log.info(
+        "Checked {} sales in {} transactions; {} totals corrected",
+        result.salesChecked(),
+        result.transactions(),
+        result.totalsChanged());
     return ExitCodes.SUCCESS;
   }
 }

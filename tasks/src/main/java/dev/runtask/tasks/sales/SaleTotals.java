@@ -24,8 +24,9 @@ public final class SaleTotals {
   public Result recalculateAll(int chunkSize) {
     List<String> ids = sales.allSaleIds();
     int[] changed = {0};
-    int chunks = Batches.inChunks(transactions, ids, chunkSize,
-        chunk -> changed[0] += sales.recalculateTotals(chunk));
+    int chunks =
+        Batches.inChunks(
+            transactions, ids, chunkSize, chunk -> changed[0] += sales.recalculateTotals(chunk));
     return new Result(ids.size(), changed[0], chunks);
   }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Parses a sales CSV ({@code sale_id,sold_at,product_id,quantity}, one row per sale line, header
- * first) into sale drafts grouped by sale id, plus the rows it could not read with their line numbers.
+ * first) into sale drafts grouped by sale id, plus the rows it could not read with their line
+ * numbers.
  */
 public final class SalesCsv {
   static final String HEADER = "sale_id,sold_at,product_id,quantity";
@@ -61,8 +62,12 @@ public final class SalesCsv {
       try {
         soldAt = OffsetDateTime.parse(f[1].trim());
       } catch (DateTimeParseException e) {
-        errors.add("line " + lineNumber + ": sold_at '" + f[1].trim()
-            + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-01T10:15:00Z");
+        errors.add(
+            "line "
+                + lineNumber
+                + ": sold_at '"
+                + f[1].trim()
+                + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-01T10:15:00Z");
       }
       try {
         quantity = Integer.parseInt(f[3].trim());
@@ -77,11 +82,18 @@ public final class SalesCsv {
         continue;
       }
       OffsetDateTime at = soldAt;
-      Draft draft = drafts.computeIfAbsent(
-          saleId, id -> new Draft(id, at, new ArrayList<>()));
+      Draft draft = drafts.computeIfAbsent(saleId, id -> new Draft(id, at, new ArrayList<>()));
       if (!draft.soldAt().isEqual(at)) {
-        errors.add("line " + lineNumber + ": sale " + saleId + " has sold_at " + at
-            + " here but " + draft.soldAt() + " on an earlier line");
+        errors.add(
+            "line "
+                + lineNumber
+                + ": sale "
+                + saleId
+                + " has sold_at "
+                + at
+                + " here but "
+                + draft.soldAt()
+                + " on an earlier line");
         broken.add(saleId);
         continue;
       }

@@ -34,7 +34,10 @@ public final class SalesImport {
     }
   }
 
-  private enum Outcome { IMPORTED, ALREADY_PRESENT }
+  private enum Outcome {
+    IMPORTED,
+    ALREADY_PRESENT
+  }
 
   public Report importCsv(BufferedReader reader) throws IOException {
     SalesCsv.Parsed parsed = SalesCsv.parse(reader);
@@ -43,8 +46,11 @@ public final class SalesImport {
     int present = 0;
     for (SalesCsv.Draft draft : parsed.drafts()) {
       if (parsed.brokenSales().contains(draft.saleId())) {
-        problems.add(lines(draft) + ": sale " + draft.saleId()
-            + " skipped because some of its rows could not be read (see above)");
+        problems.add(
+            lines(draft)
+                + ": sale "
+                + draft.saleId()
+                + " skipped because some of its rows could not be read (see above)");
         continue;
       }
       try {
@@ -61,8 +67,12 @@ public final class SalesImport {
           present++;
           continue;
         }
-        problems.add(lines(draft) + ": the database rejected sale " + draft.saleId() + ": "
-            + e.getMessage());
+        problems.add(
+            lines(draft)
+                + ": the database rejected sale "
+                + draft.saleId()
+                + ": "
+                + e.getMessage());
       }
     }
     return new Report(imported, present, problems);
@@ -80,9 +90,17 @@ public final class SalesImport {
     List<SaleLine> lines = new ArrayList<>();
     int lineNo = 1;
     for (SalesCsv.Row row : draft.rows()) {
-      BigDecimal price = products.unitPrice(row.productId()).orElseThrow(
-          () -> new UnknownProductException(
-              "line " + row.lineNumber() + ": unknown product '" + row.productId() + "'"));
+      BigDecimal price =
+          products
+              .unitPrice(row.productId())
+              .orElseThrow(
+                  () ->
+                      new UnknownProductException(
+                          "line "
+                              + row.lineNumber()
+                              + ": unknown product '"
+                              + row.productId()
+                              + "'"));
       lines.add(new SaleLine(lineNo++, row.productId(), row.quantity(), price));
     }
     sales.insert(new Sale(draft.saleId(), draft.soldAt(), lines));
@@ -90,8 +108,10 @@ public final class SalesImport {
   }
 
   private static String lines(SalesCsv.Draft draft) {
-    return "line" + (draft.rows().size() > 1 ? "s " : " ")
-        + draft.rows().stream().map(r -> String.valueOf(r.lineNumber()))
+    return "line"
+        + (draft.rows().size() > 1 ? "s " : " ")
+        + draft.rows().stream()
+            .map(r -> String.valueOf(r.lineNumber()))
             .collect(Collectors.joining(", "));
   }
 

@@ -31,25 +31,32 @@ public final class SalesReportExport {
 
   public Result export(TccCoordinator tcc, String reportId, Instant now) throws Exception {
     int abandoned = tcc.cancelAbandoned();
-    return tcc.execute(reservation -> {
-      List<SalesReportRepository.DayTotal> days =
-          transactions.inTransaction(TransactionOptions.readOnly(), reports::dailyTotals);
-      StringBuilder csv = new StringBuilder("day,sales,total\n");
-      int count = 0;
-      BigDecimal total = BigDecimal.ZERO;
-      for (SalesReportRepository.DayTotal day : days) {
-        csv.append(day.day()).append(',').append(day.sales()).append(',')
-            .append(day.total().toPlainString()).append('\n');
-        count += day.sales();
-        total = total.add(day.total());
-      }
-      String key = "reports/sales-" + reportId + ".csv";
-      int saleCount = count;
-      BigDecimal sum = total;
-      transactions.runInTransaction(() ->
-          reports.insertPending(reportId, key, saleCount, sum, reservation.attemptId(), now));
-      reservation.putObject(key, csv.toString().getBytes(StandardCharsets.UTF_8));
-      return new Result(key, saleCount, sum, abandoned);
-    });
+    return tcc.execute(
+        reservation -> {
+          List<SalesReportRepository.DayTotal> days =
+              transactions.inTransaction(TransactionOptions.readOnly(), reports::dailyTotals);
+          StringBuilder csv = new StringBuilder("day,sales,total\n");
+          int count = 0;
+          BigDecimal total = BigDecimal.ZERO;
+          for (SalesReportRepository.DayTotal day : days) {
+            csv.append(day.day())
+                .append(',')
+                .append(day.sales())
+                .append(',')
+                .append(day.total().toPlainString())
+                .append('\n');
+            count += day.sales();
+            total = total.add(day.total());
+          }
+          String key = "reports/sales-" + reportId + ".csv";
+          int saleCount = count;
+          BigDecimal sum = total;
+          transactions.runInTransaction(
+              () ->
+                  reports.insertPending(
+                      reportId, key, saleCount, sum, reservation.attemptId(), now));
+          reservation.putObject(key, csv.toString().getBytes(StandardCharsets.UTF_8));
+          return new Result(key, saleCount, sum, abandoned);
+        });
   }
 }

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 public final class HelloWorld implements RunnableTask {
   private static final Logger log = LoggerFactory.getLogger(HelloWorld.class);
 
-  @Option(names = "--name", defaultValue = "world", description = "Who to greet (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--name",
+      defaultValue = "world",
+      description = "Who to greet (default: ${DEFAULT-VALUE})")
   String name;
 
   @Override

@@ -8,12 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** Waits, and stops promptly when asked: the sample for SIGTERM handling and the launcher's waiting. */
+/**
+ * Waits, and stops promptly when asked: the sample for SIGTERM handling and the launcher's waiting.
+ */
 @Task(name = "sleep", description = "Sleeps for a number of seconds; stops promptly on SIGTERM")
 public final class Sleep implements RunnableTask {
   private static final Logger log = LoggerFactory.getLogger(Sleep.class);
 
-  @Option(names = "--seconds", defaultValue = "10", description = "How long to sleep (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "10",
+      description = "How long to sleep (default: ${DEFAULT-VALUE})")
   long seconds;
 
   @Override

@@ -12,14 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad database settings are exit 2 naming the variable; an unreachable database is exit 1, one line. */
+/**
+ * Bad database settings are exit 2 naming the variable; an unreachable database is exit 1, one
+ * line.
+ */
 class DatabaseTaskExitCodesTest {
   @TempDir Path dir;
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   int run(Map<String, String> env, String... args) {
-    return TaskRuntime.builder().env(env)
-        .err(new PrintStream(err, true, StandardCharsets.UTF_8)).build().execute(args);
+    return TaskRuntime.builder()
+        .env(env)
+        .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+        .build()
+        .execute(args);
   }
 
   String stderr() {
@@ -28,7 +34,8 @@ class DatabaseTaskExitCodesTest {
 
   Path csv() throws Exception {
     Path file = dir.resolve("sales.csv");
-    Files.writeString(file, "sale_id,sold_at,product_id,quantity\nX-1,2026-11-01T10:00:00Z,P-100,1\n");
+    Files.writeString(
+        file, "sale_id,sold_at,product_id,quantity\nX-1,2026-11-01T10:00:00Z,P-100,1\n");
     return file;
   }
 
@@ -42,8 +49,12 @@ class DatabaseTaskExitCodesTest {
 
   @Test
   void importSales_urlNotJdbc_exit2NamingTheVariable() throws Exception {
-    int exit = run(Map.of("RUNTASK_DB_URL", "mysql://db/app", "RUNTASK_DB_USER", "app"),
-        "import-sales", "--file", csv().toString());
+    int exit =
+        run(
+            Map.of("RUNTASK_DB_URL", "mysql://db/app", "RUNTASK_DB_USER", "app"),
+            "import-sales",
+            "--file",
+            csv().toString());
 
     assertThat(exit).isEqualTo(2);
     assertThat(stderr()).contains("RUNTASK_DB_URL must start with jdbc:postgresql:");
@@ -51,12 +62,23 @@ class DatabaseTaskExitCodesTest {
 
   @Test
   void importSales_databaseUnreachable_exit1WithOneClearLine() throws Exception {
-    int exit = run(Map.of("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2",
-        "RUNTASK_DB_USER", "postgres", "RUNTASK_DB_PASSWORD", "s3cret"),
-        "import-sales", "--file", csv().toString());
+    int exit =
+        run(
+            Map.of(
+                "RUNTASK_DB_URL",
+                "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2",
+                "RUNTASK_DB_USER",
+                "postgres",
+                "RUNTASK_DB_PASSWORD",
+                "s3cret"),
+            "import-sales",
+            "--file",
+            csv().toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(stderr().lines().toList()).singleElement().asString()
+    assertThat(stderr().lines().toList())
+        .singleElement()
+        .asString()
         .contains("cannot connect to the database jdbc:postgresql://127.0.0.1:1/test")
         .doesNotContain("s3cret");
   }

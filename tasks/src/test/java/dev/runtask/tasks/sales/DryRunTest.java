@@ -26,8 +26,9 @@ class DryRunTest {
   @TempDir Path dir;
   final String prefix = "DR-" + UUID.randomUUID().toString().substring(0, 8);
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Map<String, String> env = Map.of(
-      "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env =
+      Map.of(
+          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
 
   static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -52,7 +53,8 @@ class DryRunTest {
 
   int committedSales() throws SQLException {
     try (Connection c = TestDatabase.get().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from sale where sale_id like ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("select count(*) from sale where sale_id like ?")) {
       ps.setString(1, prefix + "%");
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -63,27 +65,41 @@ class DryRunTest {
 
   Path csv() throws Exception {
     Path file = dir.resolve(prefix + ".csv");
-    Files.writeString(file, String.join("\n", "sale_id,sold_at,product_id,quantity",
-        prefix + "-1,2026-11-01T10:00:00Z,P-100,1",
-        prefix + "-1,2026-11-01T10:00:00Z,P-200,1",
-        prefix + "-2,2026-11-01T11:00:00Z,P-300,4"));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "sale_id,sold_at,product_id,quantity",
+            prefix + "-1,2026-11-01T10:00:00Z,P-100,1",
+            prefix + "-1,2026-11-01T10:00:00Z,P-200,1",
+            prefix + "-2,2026-11-01T11:00:00Z,P-300,4"));
     return file;
   }
 
   @Test
-  void importSales_dryRun_nothingCommittedAndSummaryOfWhatWouldHaveChangedLogged() throws Exception {
+  void importSales_dryRun_nothingCommittedAndSummaryOfWhatWouldHaveChangedLogged()
+      throws Exception {
     Path file = csv();
 
-    int exit = TaskRuntime.builder().env(env).build()
-        .execute("import-sales", "--file", file.toString(), "--dry-run");
+    int exit =
+        TaskRuntime.builder()
+            .env(env)
+            .build()
+            .execute("import-sales", "--file", file.toString(), "--dry-run");
 
     assertThat(exit).isZero();
     assertThat(committedSales()).isZero();
-    assertThat(logs.list).map(ILoggingEvent::getFormattedMessage)
-        .anySatisfy(m -> assertThat(m).contains("would have changed: sale: 2 inserted, sale_line: 3 inserted"));
+    assertThat(logs.list)
+        .map(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("would have changed: sale: 2 inserted, sale_line: 3 inserted"));
     try (Connection c = TestDatabase.get().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("select dry_run, exit_code, ended_at"
-            + " from runtask_task_execution where arguments like ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select dry_run, exit_code, ended_at"
+                    + " from runtask_task_execution where arguments like ?")) {
       ps.setString(1, "%" + prefix + "%");
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).as("execution record").isTrue();
@@ -96,8 +112,8 @@ class DryRunTest {
 
   @Test
   void importSales_withoutDryRun_sameFileCommitted() throws Exception {
-    int exit = TaskRuntime.builder().env(env).build()
-        .execute("import-sales", "--file", csv().toString());
+    int exit =
+        TaskRuntime.builder().env(env).build().execute("import-sales", "--file", csv().toString());
 
     assertThat(exit).isZero();
     assertThat(committedSales()).isEqualTo(2);

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * export-sales-report from the built tasks.jar against S3 on moto_server and the local
- * PostgreSQL: the shaded jar's AWS SDK works, and TCC leaves the report at its final key only.
+ * export-sales-report from the built tasks.jar against S3 on moto_server and the local PostgreSQL:
+ * the shaded jar's AWS SDK works, and TCC leaves the report at its final key only.
  */
 class ExportSalesReportTasksJarIT {
   static final String BUCKET = "runtask-it-reports";
@@ -31,7 +31,9 @@ class ExportSalesReportTasksJarIT {
     moto = MotoServer.start();
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    s3 = ObjectStores.s3Client(Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint(), "AWS_REGION", "us-east-1"));
+    s3 =
+        ObjectStores.s3Client(
+            Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint(), "AWS_REGION", "us-east-1"));
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -50,9 +52,16 @@ class ExportSalesReportTasksJarIT {
     String reportId = "it-" + UUID.randomUUID();
     Path target = Path.of("target").toAbsolutePath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "@" + target.resolve("jvm.options"), "-jar",
-        target.resolve("tasks.jar").toString(), "export-sales-report", "--report-id", reportId)
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "@" + target.resolve("jvm.options"),
+                "-jar",
+                target.resolve("tasks.jar").toString(),
+                "export-sales-report",
+                "--report-id",
+                reportId)
+            .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     env.put("RUNTASK_DB_USER", "postgres");
@@ -67,12 +76,17 @@ class ExportSalesReportTasksJarIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     assertThat(p.exitValue()).as(output).isZero();
-    List<String> keys = s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("exports/")).contents()
-        .stream().map(S3Object::key).toList();
-    assertThat(keys).contains("exports/reports/sales-" + reportId + ".csv")
+    List<String> keys =
+        s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("exports/")).contents().stream()
+            .map(S3Object::key)
+            .toList();
+    assertThat(keys)
+        .contains("exports/reports/sales-" + reportId + ".csv")
         .noneMatch(k -> k.startsWith("exports/pending/"));
-    assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
-        .key("exports/reports/sales-" + reportId + ".csv")).asUtf8String())
+    assertThat(
+            s3.getObjectAsBytes(
+                    b -> b.bucket(BUCKET).key("exports/reports/sales-" + reportId + ".csv"))
+                .asUtf8String())
         .startsWith("day,sales,total\n");
     assertThat(new SalesReportRepository(TestDatabase.get().connections()).status(reportId))
         .contains("CONFIRMED");

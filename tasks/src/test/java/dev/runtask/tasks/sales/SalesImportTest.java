@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 @DatabaseTest
 class SalesImportTest {
-  private static final String GOOD_AND_BAD = String.join("\n",
-      "sale_id,sold_at,product_id,quantity",
-      "S-1,2026-11-01T10:00:00Z,P-100,2",
-      "S-1,2026-11-01T10:00:00Z,P-300,1",
-      "S-2,2026-11-01T11:00:00Z,P-999,1",
-      "S-3,2026-11-01T12:00:00Z,P-200,zero",
-      "S-4,2026-11-01T13:00:00Z,P-200,1",
-      "");
+  private static final String GOOD_AND_BAD =
+      String.join(
+          "\n",
+          "sale_id,sold_at,product_id,quantity",
+          "S-1,2026-11-01T10:00:00Z,P-100,2",
+          "S-1,2026-11-01T10:00:00Z,P-300,1",
+          "S-2,2026-11-01T11:00:00Z,P-999,1",
+          "S-3,2026-11-01T12:00:00Z,P-200,zero",
+          "S-4,2026-11-01T13:00:00Z,P-200,1",
+          "");
 
   Transactions tx;
   SaleRepository sales;
@@ -44,9 +46,10 @@ class SalesImportTest {
     SalesImport.Report report = importCsv(GOOD_AND_BAD);
 
     assertThat(report.imported()).isEqualTo(2);
-    assertThat(report.problems()).containsExactly(
-        "line 5: quantity 'zero' is not a whole number",
-        "line 4: unknown product 'P-999' (sale S-2 skipped)");
+    assertThat(report.problems())
+        .containsExactly(
+            "line 5: quantity 'zero' is not a whole number",
+            "line 4: unknown product 'P-999' (sale S-2 skipped)");
     assertThat(sales.total("S-1")).contains(new BigDecimal("52.20"));
     assertThat(sales.exists("S-2")).isFalse();
     assertThat(sales.exists("S-3")).isFalse();
@@ -77,12 +80,17 @@ class SalesImportTest {
   @Test
   void importCsv_databaseRejectsOneSale_laterSalesStillImported() throws Exception {
     String tooLongId = "S-" + "x".repeat(60);
-    SalesImport.Report report = importCsv(String.join("\n",
-        "sale_id,sold_at,product_id,quantity",
-        tooLongId + ",2026-11-01T10:00:00Z,P-100,1",
-        "S-5,2026-11-01T10:00:00Z,P-100,1"));
+    SalesImport.Report report =
+        importCsv(
+            String.join(
+                "\n",
+                "sale_id,sold_at,product_id,quantity",
+                tooLongId + ",2026-11-01T10:00:00Z,P-100,1",
+                "S-5,2026-11-01T10:00:00Z,P-100,1"));
 
-    assertThat(report.problems()).singleElement().asString()
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
         .startsWith("line 2: the database rejected sale " + tooLongId);
     assertThat(report.imported()).isEqualTo(1);
     assertThat(sales.exists("S-5")).isTrue();
@@ -90,10 +98,13 @@ class SalesImportTest {
 
   @Test
   void importCsv_rowWithInconsistentSaleTime_wholeSaleSkipped() throws Exception {
-    SalesImport.Report report = importCsv(String.join("\n",
-        "sale_id,sold_at,product_id,quantity",
-        "S-6,2026-11-01T10:00:00Z,P-100,1",
-        "S-6,2026-11-02T10:00:00Z,P-200,1"));
+    SalesImport.Report report =
+        importCsv(
+            String.join(
+                "\n",
+                "sale_id,sold_at,product_id,quantity",
+                "S-6,2026-11-01T10:00:00Z,P-100,1",
+                "S-6,2026-11-02T10:00:00Z,P-200,1"));
 
     assertThat(report.imported()).isZero();
     assertThat(report.problems()).hasSize(2).first().asString().startsWith("line 3: sale S-6");
@@ -104,7 +115,10 @@ class SalesImportTest {
   void importCsv_missingHeader_reportedOnLineOneAndNothingImported() throws Exception {
     SalesImport.Report report = importCsv("S-1,2026-11-01T10:00:00Z,P-100,2\n");
 
-    assertThat(report.problems()).singleElement().asString().startsWith("line 1: expected the header");
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith("line 1: expected the header");
     assertThat(sales.exists("S-1")).isFalse();
   }
 }

@@ -41,15 +41,25 @@ class SalesReportExportTest {
     reports = new SalesReportRepository(connections);
     export = new SalesReportExport(tx, reports);
     new SalesImport(tx, new SaleRepository(connections), new ProductRepository(connections))
-        .importCsv(new BufferedReader(new StringReader(String.join("\n",
-            "sale_id,sold_at,product_id,quantity",
-            "R-1,2026-11-01T10:00:00Z,P-100,2",
-            "R-2,2026-11-01T12:00:00Z,P-300,1"))));
+        .importCsv(
+            new BufferedReader(
+                new StringReader(
+                    String.join(
+                        "\n",
+                        "sale_id,sold_at,product_id,quantity",
+                        "R-1,2026-11-01T10:00:00Z,P-100,2",
+                        "R-2,2026-11-01T12:00:00Z,P-300,1"))));
   }
 
   TccCoordinator tcc(ObjectStore store) {
-    return new TccCoordinator(tx, connections, store, "export-sales-report", "run-1",
-        Clock.systemUTC(), List.of(SalesReportExport.REPORT_ROWS));
+    return new TccCoordinator(
+        tx,
+        connections,
+        store,
+        "export-sales-report",
+        "run-1",
+        Clock.systemUTC(),
+        List.of(SalesReportExport.REPORT_ROWS));
   }
 
   List<Path> files() throws IOException {
@@ -74,28 +84,29 @@ class SalesReportExportTest {
   @Test
   void export_confirmFails_noReportObjectAndRowCancelled() throws Exception {
     ObjectStore real = new LocalDirectoryObjectStore(objects);
-    ObjectStore broken = new ObjectStore() {
+    ObjectStore broken =
+        new ObjectStore() {
 
-      @Override
-      public void put(String key, byte[] content) throws IOException {
-        real.put(key, content);
-      }
+          @Override
+          public void put(String key, byte[] content) throws IOException {
+            real.put(key, content);
+          }
 
-      @Override
-      public Optional<byte[]> get(String key) throws IOException {
-        return real.get(key);
-      }
+          @Override
+          public Optional<byte[]> get(String key) throws IOException {
+            return real.get(key);
+          }
 
-      @Override
-      public void copy(String fromKey, String toKey) throws IOException {
-        throw new IOException("bucket policy denies the copy");
-      }
+          @Override
+          public void copy(String fromKey, String toKey) throws IOException {
+            throw new IOException("bucket policy denies the copy");
+          }
 
-      @Override
-      public void delete(String key) throws IOException {
-        real.delete(key);
-      }
-    };
+          @Override
+          public void delete(String key) throws IOException {
+            real.delete(key);
+          }
+        };
 
     assertThatThrownBy(() -> export.export(tcc(broken), "2026-11-21", now))
         .hasMessage("bucket policy denies the copy");

@@ -53,9 +53,12 @@ class SalesTasksInTestTransactionTest {
   @Test
   void importSales_databaseRejectsASaleInsideTheTask_exit3AndTestStillQueriesStateBeforeError(
       ConnectionProvider connections) throws Exception {
-    new SaleRepository(connections).insert(new Sale("IT-9",
-        java.time.OffsetDateTime.parse("2026-11-01T09:00:00Z"),
-        java.util.List.of(new SaleLine(1, "P-100", 1, new BigDecimal("24.50")))));
+    new SaleRepository(connections)
+        .insert(
+            new Sale(
+                "IT-9",
+                java.time.OffsetDateTime.parse("2026-11-01T09:00:00Z"),
+                java.util.List.of(new SaleLine(1, "P-100", 1, new BigDecimal("24.50")))));
     String tooLong = "IT-3" + "x".repeat(50);
     Path file = csv(tooLong + ",2026-11-01T10:00:00Z,P-100,1", "IT-4,2026-11-01T10:00:00Z,P-100,1");
 
@@ -81,8 +84,8 @@ class SalesTasksInTestTransactionTest {
   @Test
   void recalculateSaleTotals_driftedTotal_correctedInsideTheTestTransaction(
       ConnectionProvider connections) throws Exception {
-    runtime().execute("import-sales", "--file",
-        csv("IT-5,2026-11-01T10:00:00Z,P-300,3").toString());
+    runtime()
+        .execute("import-sales", "--file", csv("IT-5,2026-11-01T10:00:00Z,P-300,3").toString());
     SaleRepository sales = new SaleRepository(connections);
     sales.overwriteTotal("IT-5", BigDecimal.ONE);
 

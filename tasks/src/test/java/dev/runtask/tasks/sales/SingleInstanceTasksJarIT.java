@@ -51,8 +51,13 @@ class SingleInstanceTasksJarIT {
   Process start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path target = Path.of("target").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder(java, "@" + target.resolve("jvm.options"),
-        "-jar", target.resolve("tasks.jar").toString(), TASK);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "@" + target.resolve("jvm.options"),
+            "-jar",
+            target.resolve("tasks.jar").toString(),
+            TASK);
     Map<String, String> env = pb.environment();
     env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     env.put("RUNTASK_DB_USER", "postgres");
@@ -66,17 +71,21 @@ class SingleInstanceTasksJarIT {
   /** Lines of a child's output as they come, so the test can wait for one. */
   static BlockingQueue<String> lines(Process p) {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("<output closed: " + e.getMessage() + ">");
-      }
-    }, "child-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("<output closed: " + e.getMessage() + ">");
+              }
+            },
+            "child-output");
     reader.setDaemon(true);
     reader.start();
     return lines;
@@ -105,8 +114,10 @@ class SingleInstanceTasksJarIT {
 
   static int advisoryLocksHeld() throws SQLException {
     try (Connection c = TestDatabase.get().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from pg_locks"
-            + " where locktype = 'advisory' and classid = ?::oid and objid = (hashtext(?)::bigint & 4294967295)::oid")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select count(*) from pg_locks"
+                    + " where locktype = 'advisory' and classid = ?::oid and objid = (hashtext(?)::bigint & 4294967295)::oid")) {
       ps.setLong(1, 0x52554E54L);
       ps.setString(2, TASK);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,10 +129,14 @@ class SingleInstanceTasksJarIT {
 
   @Test
   void secondRun_whileHolderRuns_exit100_andKillingHolderFreesTheLock() throws Exception {
-    execute("insert into sale (sale_id, sold_at, total) values ('" + saleId
-        + "', timestamp with time zone '2026-11-01 10:00:00+00', 0)");
-    execute("insert into sale_line (sale_id, line_no, product_id, quantity, unit_price) values ('"
-        + saleId + "', 1, 'P-300', 2, 3.20)");
+    execute(
+        "insert into sale (sale_id, sold_at, total) values ('"
+            + saleId
+            + "', timestamp with time zone '2026-11-01 10:00:00+00', 0)");
+    execute(
+        "insert into sale_line (sale_id, line_no, product_id, quantity, unit_price) values ('"
+            + saleId
+            + "', 1, 'P-300', 2, 3.20)");
     try (Connection blocker = TestDatabase.get().dataSource().getConnection()) {
       blocker.setAutoCommit(false);
       try (Statement s = blocker.createStatement()) {

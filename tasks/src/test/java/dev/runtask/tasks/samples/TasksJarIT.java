@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The built artifact, run exactly as the image and README run it: java @jvm.options -jar tasks.jar. */
+/**
+ * The built artifact, run exactly as the image and README run it: java @jvm.options -jar tasks.jar.
+ */
 class TasksJarIT {
   private static final Path TARGET = Path.of("target").toAbsolutePath();
 
@@ -41,13 +43,15 @@ class TasksJarIT {
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(exit(process)).isEqualTo(2);
-    assertThat(stderr).isEqualTo("Unknown task 'slep'. Did you mean sleep? tasks.jar --help lists the tasks.\n");
+    assertThat(stderr)
+        .isEqualTo("Unknown task 'slep'. Did you mean sleep? tasks.jar --help lists the tasks.\n");
   }
 
   @Test
   void sleep_sigtermAsFromEcsStopTask_logsStoppedAndExits143() throws Exception {
     Process process = start("sleep", "--seconds", "600");
-    BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     String line;
     while ((line = stdout.readLine()) != null && !line.contains("Sleeping for 600 s")) {
@@ -62,13 +66,16 @@ class TasksJarIT {
       lines.add(line);
     }
     assertThat(exit(process)).isEqualTo(143);
-    assertThat(String.join("\n", lines)).contains("Received SIGTERM", "Task sleep was stopped by SIGTERM");
+    assertThat(String.join("\n", lines))
+        .contains("Received SIGTERM", "Task sleep was stopped by SIGTERM");
   }
 
   private static Process start(String... args) throws IOException {
     Path jar = TARGET.resolve("tasks.jar");
     assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     Path options = TARGET.resolve("jvm.options");
     if (Files.exists(options)) {
       command.add("@" + options);
