@@ -2,10 +2,10 @@ package dev.runtask.runtime;
 
 import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.logging.EcsTaskMetadata;
+import dev.runtask.runtime.logging.LoggingStartup;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.LoggerFactory;
 
 /** Entry point of tasks.jar: {@code java -jar tasks.jar TASK [options]}. */
 public final class Main {
@@ -36,17 +36,10 @@ public final class Main {
   /**
    * Logging set-up and the secure random behind run ids cost tens of milliseconds each; doing them
    * on a second core while the main thread parses options is the cheapest start-up win (bench/).
+   * {@link LoggingStartup} keeps every log call waiting until logging is ready.
    */
   private static void warmUpInBackground() {
-    Thread warmUp =
-        new Thread(
-            () -> {
-              LoggerFactory.getILoggerFactory();
-              UUID.randomUUID();
-            },
-            "warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    LoggingStartup.startInBackground(UUID::randomUUID);
   }
 
   static Duration stopGrace(Map<String, String> env) {

@@ -4,6 +4,7 @@ import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.execution.Execution;
 import dev.runtask.runtime.execution.ExecutionLogContext;
 import dev.runtask.runtime.execution.StopRequest;
+import dev.runtask.runtime.logging.LoggingStartup;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class StopSignals {
     Signal.handle(
         new Signal(name),
         received -> {
+          LoggingStartup.awaitReady();
           Execution execution = runtime.running().orElse(null);
           if (execution != null && execution.requestStop(signal)) {
             try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {

@@ -8,6 +8,7 @@ import dev.runtask.runtime.execution.ExecutionFactory;
 import dev.runtask.runtime.execution.ExecutionRunner;
 import dev.runtask.runtime.execution.StopRequest;
 import dev.runtask.runtime.index.TaskIndex;
+import dev.runtask.runtime.logging.LoggingStartup;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class TaskRuntime {
       return answered.exitCode();
     }
     Dispatch.Ready ready = (Dispatch.Ready) dispatch;
+    LoggingStartup.awaitReady();
     Execution execution =
         executions.newExecution(
             ready.entry().name(),
