@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A dry run must not let work on another thread commit behind its back. */
 class DryRunThreadsTest {
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env = TestDatabases.postgresEnvironment();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach

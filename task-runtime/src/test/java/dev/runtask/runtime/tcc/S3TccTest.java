@@ -3,7 +3,7 @@ package dev.runtask.runtime.tcc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runtask.runtime.db.Database;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.db.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,7 +51,7 @@ class S3TccTest {
   }
 
   TccCoordinator coordinator(String prefix) {
-    Database db = TestDatabases.postgres();
+    PooledDatabase db = TestDatabases.postgres();
     return new TccCoordinator(
         db.transactions(),
         db.connections(),

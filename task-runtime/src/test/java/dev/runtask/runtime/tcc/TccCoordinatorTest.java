@@ -3,7 +3,7 @@ package dev.runtask.runtime.tcc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runtask.runtime.db.Database;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.db.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class TccCoordinatorTest {
   @TempDir Path dir;
   final String taskName = "tcc-test-" + UUID.randomUUID();
 
-  static Database db() {
+  static PooledDatabase db() {
     return TestDatabases.postgres();
   }
 

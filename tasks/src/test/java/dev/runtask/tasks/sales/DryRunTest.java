@@ -26,9 +26,7 @@ class DryRunTest {
   @TempDir Path dir;
   final String prefix = "DR-" + UUID.randomUUID().toString().substring(0, 8);
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env = TestDatabase.taskEnvironment();
 
   static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

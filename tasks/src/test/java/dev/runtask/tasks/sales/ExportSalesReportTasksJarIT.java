@@ -63,8 +63,7 @@ class ExportSalesReportTasksJarIT {
                 reportId)
             .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    env.put("RUNTASK_DB_USER", "postgres");
+    env.putAll(TestDatabase.taskEnvironment());
     env.put("RUNTASK_OBJECT_STORE", "s3://" + BUCKET + "/exports");
     env.put("RUNTASK_S3_ENDPOINT", moto.endpoint());
     env.put("AWS_ACCESS_KEY_ID", "test");

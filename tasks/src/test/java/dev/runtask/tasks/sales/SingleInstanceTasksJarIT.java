@@ -59,8 +59,7 @@ class SingleInstanceTasksJarIT {
             target.resolve("tasks.jar").toString(),
             TASK);
     Map<String, String> env = pb.environment();
-    env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    env.put("RUNTASK_DB_USER", "postgres");
+    env.putAll(TestDatabase.taskEnvironment());
     env.put("RUNTASK_LOG_FORMAT", "text");
     pb.redirectErrorStream(true);
     Process p = pb.start();
