@@ -128,7 +128,7 @@ class TccCoordinatorTest {
   @Test
   void cancelAbandoned_pendingAttemptOfCrashedRun_cancelledByNextRun() throws Exception {
     LocalDirectoryObjectStore real = new LocalDirectoryObjectStore(dir);
-    ObjectStore crashesBeforeCleanup = new FailingDeleteStore(real);
+    ObjectStore crashesBeforeCleanup = CrashingStore.afterTry(real);
     String row = UUID.randomUUID().toString();
     assertThatThrownBy(
             () ->
@@ -148,34 +148,5 @@ class TccCoordinatorTest {
     assertThat(cancelled).isEqualTo(1);
     assertThat(status(row)).contains("CANCELLED");
     assertThat(files()).isEmpty();
-  }
-
-  /** Stands in for a process that dies after the try: nothing it reserved is cleaned up. */
-  private static final class FailingDeleteStore implements ObjectStore {
-    private final ObjectStore real;
-
-    FailingDeleteStore(ObjectStore real) {
-      this.real = real;
-    }
-
-    @Override
-    public void put(String key, byte[] content) throws IOException {
-      real.put(key, content);
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) throws IOException {
-      return real.get(key);
-    }
-
-    @Override
-    public void copy(String fromKey, String toKey) throws IOException {
-      real.copy(fromKey, toKey);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-      throw new IOException("process died");
-    }
   }
 }
