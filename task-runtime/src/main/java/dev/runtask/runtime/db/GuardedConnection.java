@@ -83,7 +83,7 @@ final class GuardedConnection implements InvocationHandler {
       default:
         break;
     }
-    return JdbcGuard.guard(tx, method.getReturnType(), result, null, null);
+    return JdbcGuard.guard(tx, result, null, null);
   }
 
   private Statement statement(Method method, Object[] args) throws Throwable {

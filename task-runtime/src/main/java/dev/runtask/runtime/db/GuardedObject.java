@@ -93,6 +93,6 @@ final class GuardedObject implements InvocationHandler {
       }
       throw e;
     }
-    return JdbcGuard.guard(tx, method.getReturnType(), result, statement, sql);
+    return JdbcGuard.guard(tx, result, statement, sql);
   }
 }

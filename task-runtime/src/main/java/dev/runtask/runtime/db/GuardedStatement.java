@@ -85,7 +85,7 @@ final class GuardedStatement implements InvocationHandler {
         return execute((Statement) proxy, method, args);
       default:
         Object result = JdbcGuard.invoke(raw, method, args);
-        return JdbcGuard.guard(tx, method.getReturnType(), result, (Statement) proxy, preparedSql);
+        return JdbcGuard.guard(tx, result, (Statement) proxy, preparedSql);
     }
   }
 
@@ -108,7 +108,7 @@ final class GuardedStatement implements InvocationHandler {
     if (tx.changes != null) {
       count(method.getName(), sql, result);
     }
-    return JdbcGuard.guard(tx, method.getReturnType(), result, proxy, sql);
+    return JdbcGuard.guard(tx, result, proxy, sql);
   }
 
   private void count(String method, String sql, Object result) throws SQLException {

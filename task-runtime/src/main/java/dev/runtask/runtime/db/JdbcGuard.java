@@ -3,6 +3,7 @@ package dev.runtask.runtime.db;
 import dev.runtask.runtime.tx.TransactionTimeoutException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -62,26 +63,30 @@ final class JdbcGuard {
   }
 
   /**
-   * The value a call returned, wrapped when it is a JDBC object: connections become the guarded
-   * connection, statements, result sets and metadata guarded wrappers. {@code statement} is the
-   * guarded statement a result set belongs to (null when not known) and {@code sql} its SQL.
+   * The value a call returned, wrapped when it is a JDBC object that can lead back to the
+   * connection: connections become the guarded connection; statements, result sets (also those a
+   * {@code getObject} returns, such as a ref cursor), arrays and metadata guarded wrappers. Decided
+   * by the value, not the declared type, so nothing slips out as {@code Object}. {@code statement}
+   * is the guarded statement a result set belongs to (null when not known) and {@code sql} its SQL.
    */
-  static Object guard(
-      BoundTransaction tx, Class<?> type, Object value, Statement statement, String sql) {
+  static Object guard(BoundTransaction tx, Object value, Statement statement, String sql) {
     if (value == null) {
       return null;
     }
-    if (type == Connection.class) {
+    if (value instanceof Connection) {
       return tx.guarded;
     }
-    if (Statement.class.isAssignableFrom(type)) {
+    if (value instanceof Statement) {
       return GuardedStatement.wrap(tx, (Statement) value, null);
     }
-    if (type == ResultSet.class) {
+    if (value instanceof ResultSet) {
       return GuardedObject.wrap(tx, ResultSet.class, value, statement, sql);
     }
-    if (type == DatabaseMetaData.class) {
+    if (value instanceof DatabaseMetaData) {
       return GuardedObject.wrap(tx, DatabaseMetaData.class, value, null, null);
+    }
+    if (value instanceof Array) {
+      return GuardedObject.wrap(tx, Array.class, value, null, null);
     }
     return value;
   }

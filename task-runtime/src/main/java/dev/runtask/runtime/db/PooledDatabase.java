@@ -101,17 +101,16 @@ public final class PooledDatabase implements Database, AutoCloseable {
   }
 
   /**
-   * Until the returned confinement is closed, only {@code thread} may use {@link #transactions()}
-   * and {@link #connections()}: a dry run's or a test's rollback covers only the thread it was
-   * opened on, so work on any other thread would commit for real. {@code reason} ends the refusal
-   * message.
+   * Until the returned confinement is released, only {@code thread} (and the threads of other
+   * confinements in force) may use {@link #transactions()} and {@link #connections()}: a dry run's
+   * or a test's rollback covers only the thread it was opened on, so work on any other thread would
+   * commit for real. {@code reason} ends the refusal message.
    */
   public Confinement confineTo(Thread thread, String reason) {
-    confinement.confineTo(thread, reason);
-    return confinement::release;
+    return confinement.confineTo(thread, reason);
   }
 
-  /** A thread confinement in force; closing it lifts it and tells whether anything was refused. */
+  /** A thread confinement in force; releasing it tells whether anything was refused meanwhile. */
   @FunctionalInterface
   public interface Confinement {
     /** Lifts the confinement; returns the message of the first refused use, if there was one. */

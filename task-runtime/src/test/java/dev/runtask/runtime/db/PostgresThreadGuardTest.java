@@ -3,10 +3,13 @@ package dev.runtask.runtime.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Array;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,35 @@ class PostgresThreadGuardTest extends AbstractThreadGuardTest {
         .hasMessageContaining("canceling statement due to user request");
     canceller.join();
     assertThat(transaction.get().running).isNull();
+  }
+
+  @Test
+  void refCursorAndArrayReturnedAsObjects_leadBackToTheGuardedConnection() throws SQLException {
+    tx.runInTransaction(
+        () -> {
+          try (Connection c = database().connections().current();
+              CallableStatement call = c.prepareCall("{ ? = call runtask_test_cursor() }")) {
+            try (Statement s = c.createStatement()) {
+              s.execute(
+                  "create or replace function runtask_test_cursor() returns refcursor"
+                      + " language plpgsql as $$ declare r refcursor;"
+                      + " begin open r for select 1; return r; end $$");
+            }
+            call.registerOutParameter(1, Types.OTHER);
+            call.execute();
+            ResultSet cursor = (ResultSet) call.getObject(1);
+            assertThat(cursor.getStatement().getConnection()).isSameAs(c);
+            try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select array[1, 2]")) {
+              rs.next();
+              Array array = (Array) rs.getObject(1);
+              try (ResultSet elements = array.getResultSet()) {
+                Statement behind = elements.getStatement();
+                assertThat(behind == null || behind.getConnection() == c).isTrue();
+              }
+            }
+          }
+        });
   }
 
   boolean sleepIsActive() throws SQLException {

@@ -47,9 +47,10 @@ class ExportSalesReportTasksJarIT {
     }
   }
 
-  @Test
-  void exportSalesReport_onS3_reportAtFinalKeyNothingPendingRowConfirmed() throws Exception {
-    String reportId = "it-" + UUID.randomUUID();
+  /** A finished run of the built tasks.jar: exit code and everything it printed. */
+  record Run(int exitCode, String output) {}
+
+  static Run export(String reportId, String s3Endpoint) throws Exception {
     Path target = Path.of("target").toAbsolutePath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
@@ -65,21 +66,31 @@ class ExportSalesReportTasksJarIT {
     Map<String, String> env = pb.environment();
     env.putAll(TestDatabase.taskEnvironment());
     env.put("RUNTASK_OBJECT_STORE", "s3://" + BUCKET + "/exports");
-    env.put("RUNTASK_S3_ENDPOINT", moto.endpoint());
+    env.put("RUNTASK_S3_ENDPOINT", s3Endpoint);
     env.put("AWS_ACCESS_KEY_ID", "test");
     env.put("AWS_SECRET_ACCESS_KEY", "test");
     env.put("AWS_REGION", "us-east-1");
-    TestDatabase.get();
+    env.put("RUNTASK_LOG_FORMAT", "text");
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), output);
+  }
 
-    assertThat(p.exitValue()).as(output).isZero();
-    List<String> keys =
-        s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("exports/")).contents().stream()
-            .map(S3Object::key)
-            .toList();
-    assertThat(keys)
+  static List<String> keys() {
+    return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("exports/")).contents().stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  @Test
+  void exportSalesReport_onS3_reportAtFinalKeyNothingPendingRowConfirmed() throws Exception {
+    String reportId = "it-" + UUID.randomUUID();
+
+    Run run = export(reportId, moto.endpoint());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(keys())
         .contains("exports/reports/sales-" + reportId + ".csv")
         .noneMatch(k -> k.startsWith("exports/pending/"));
     assertThat(
@@ -89,5 +100,37 @@ class ExportSalesReportTasksJarIT {
         .startsWith("day,sales,total\n");
     assertThat(new SalesReportRepository(TestDatabase.get().connections()).status(reportId))
         .contains("CONFIRMED");
+  }
+
+  @Test
+  void exportSalesReport_firstRunFailedOnS3_rerunWithTheSameIdSucceeds() throws Exception {
+    String reportId = "it-rerun-" + UUID.randomUUID();
+
+    Run failed = export(reportId, "http://127.0.0.1:1");
+    Run rerun = export(reportId, moto.endpoint());
+
+    assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+    assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+    assertThat(keys()).contains("exports/reports/sales-" + reportId + ".csv");
+    assertThat(new SalesReportRepository(TestDatabase.get().connections()).attempts(reportId))
+        .extracting(SalesReportRepository.Attempt::status)
+        .containsExactlyInAnyOrder("CANCELLED", "CONFIRMED");
+  }
+
+  @Test
+  void exportSalesReport_sameIdAfterItWasConfirmed_exit2AndTheReportKept() throws Exception {
+    String reportId = "it-again-" + UUID.randomUUID();
+    assertThat(export(reportId, moto.endpoint()).exitCode()).isZero();
+
+    Run again = export(reportId, moto.endpoint());
+
+    assertThat(again.exitCode()).as(again.output()).isEqualTo(2);
+    assertThat(again.output())
+        .contains("report " + reportId + " was already exported to reports/sales-" + reportId)
+        .contains("nothing was done");
+    assertThat(new SalesReportRepository(TestDatabase.get().connections()).attempts(reportId))
+        .singleElement()
+        .extracting(SalesReportRepository.Attempt::status)
+        .isEqualTo("CONFIRMED");
   }
 }
