@@ -1,5 +1,8 @@
 package dev.runtask.runtime.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** The databases the transaction suite runs on: the local PostgreSQL and the embedded default. */
@@ -44,6 +47,36 @@ public final class TestDatabases {
         settings.user(),
         DatabaseSettings.PASSWORD,
         settings.password());
+  }
+
+  /**
+   * Deletes what task runs a test committed on {@link #postgres()} outside any rolled-back
+   * transaction: the execution records of runs launched with {@code launchedBy}
+   * (RUNTASK_LAUNCHED_BY), and the TCC attempts and objects of {@code tccTaskName} (may be null).
+   */
+  public static void deleteCommitted(String launchedBy, String tccTaskName) throws SQLException {
+    try (Connection c = postgres().dataSource().getConnection()) {
+      if (tccTaskName != null) {
+        for (String sql :
+            new String[] {
+              "delete from runtask_tcc_object where attempt_id in"
+                  + " (select attempt_id from runtask_tcc_attempt where task_name = ?)",
+              "delete from runtask_tcc_attempt where task_name = ?"
+            }) {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tccTaskName);
+            ps.executeUpdate();
+          }
+        }
+      }
+      if (launchedBy != null) {
+        try (PreparedStatement ps =
+            c.prepareStatement("delete from runtask_task_execution where launched_by = ?")) {
+          ps.setString(1, launchedBy);
+          ps.executeUpdate();
+        }
+      }
+    }
   }
 
   /** The embedded default: H2 in PostgreSQL mode, in memory for the test run. */

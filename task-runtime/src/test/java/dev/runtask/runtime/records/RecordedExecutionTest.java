@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Executions through the real runtime leave a record when a database is configured. */
@@ -25,6 +27,11 @@ class RecordedExecutionTest {
     Map<String, String> env = new HashMap<>(database);
     env.put("RUNTASK_LAUNCHED_BY", launchedBy);
     return env;
+  }
+
+  @AfterEach
+  void deleteTheRecords() throws SQLException {
+    TestDatabases.deleteCommitted(launchedBy, null);
   }
 
   Optional<ExecutionRecord> recordOfThisTest() throws Exception {

@@ -9,9 +9,11 @@ import dev.runtask.runtime.db.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,11 @@ class TccConfirmedObjectsTest {
   @BeforeAll
   static void createProbeTable() throws Exception {
     TccCoordinatorTest.createProbeTable();
+  }
+
+  @AfterEach
+  void deleteTheAttempts() throws SQLException {
+    TestDatabases.deleteCommitted(null, taskName);
   }
 
   TccCoordinator coordinator(ObjectStore store, String runId) {

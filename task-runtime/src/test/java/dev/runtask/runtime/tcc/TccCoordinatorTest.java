@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class TccCoordinatorTest {
           "create table if not exists tcc_probe (id varchar(64) primary key,"
               + " attempt_id varchar(64) not null, status varchar(16) not null)");
     }
+  }
+
+  @AfterEach
+  void deleteTheAttempts() throws SQLException {
+    TestDatabases.deleteCommitted(null, taskName);
   }
 
   TccCoordinator coordinator(ObjectStore store, String runId) {

@@ -3,15 +3,21 @@ package dev.runtask.tasks.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.tcc.ObjectStores;
+import dev.runtask.testsupport.CommittedTaskRuns;
 import dev.runtask.testsupport.MotoServer;
 import dev.runtask.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,7 +56,23 @@ class ExportSalesReportTasksJarIT {
   /** A finished run of the built tasks.jar: exit code and everything it printed. */
   record Run(int exitCode, String output) {}
 
-  static Run export(String reportId, String s3Endpoint) throws Exception {
+  final CommittedTaskRuns runs = new CommittedTaskRuns();
+  final List<String> reportIds = new ArrayList<>();
+
+  @AfterEach
+  void removeWhatTheRunsCommitted() throws SQLException {
+    runs.delete();
+    try (Connection c = TestDatabase.get().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("delete from sales_report where report_id = ?")) {
+      for (String reportId : reportIds) {
+        ps.setString(1, reportId);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  Run export(String reportId, String s3Endpoint) throws Exception {
+    reportIds.add(reportId);
     Path target = Path.of("target").toAbsolutePath();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
@@ -64,7 +86,7 @@ class ExportSalesReportTasksJarIT {
                 reportId)
             .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    env.putAll(TestDatabase.taskEnvironment());
+    env.putAll(runs.environment());
     env.put("RUNTASK_OBJECT_STORE", "s3://" + BUCKET + "/exports");
     env.put("RUNTASK_S3_ENDPOINT", s3Endpoint);
     env.put("AWS_ACCESS_KEY_ID", "test");

@@ -3,6 +3,7 @@ package dev.runtask.tasks.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.testsupport.CommittedTaskRuns;
 import dev.runtask.testsupport.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,13 +28,14 @@ class PoolOfOneTest {
   @TempDir Path dir;
   final String prefix = "P1-" + UUID.randomUUID().toString().substring(0, 8);
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  final CommittedTaskRuns runs = new CommittedTaskRuns();
 
   /**
    * The test database under a URL of its own, so this JVM migrates it again (migrations are done
    * once per process and database), with a pool of one.
    */
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>(TestDatabase.taskEnvironment());
+    Map<String, String> env = new HashMap<>(runs.environment());
     String url = env.get("RUNTASK_DB_URL");
     env.put(
         "RUNTASK_DB_URL",
@@ -51,7 +53,8 @@ class PoolOfOneTest {
   }
 
   @AfterEach
-  void removeSales() throws SQLException {
+  void removeWhatTheRunsCommitted() throws SQLException {
+    runs.delete();
     try (Connection c = TestDatabase.get().dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("delete from sale where sale_id like ?")) {
       ps.setString(1, prefix + "%");
