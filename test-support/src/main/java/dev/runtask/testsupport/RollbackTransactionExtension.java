@@ -4,7 +4,9 @@ import dev.runtask.runtime.db.ConnectionProvider;
 import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.JdbcTransactions;
 import dev.runtask.runtime.db.PinnedDatabase;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.tx.Transactions;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,45 +16,64 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5 extension: each test runs inside one transaction on the real database that is rolled back
  * afterwards. The transaction is bound to the test thread and the database is pinned to it, so code
- * under test (including a task run in-process through the runtime) joins it: its own transactions
- * become savepoints. Test methods may take {@link Database}, {@link Transactions} or {@link
- * ConnectionProvider} parameters.
+ * under test (including a task run in-process through the runtime, and its execution record) joins
+ * it: its own transactions become savepoints. Test methods may take {@link Database}, {@link
+ * Transactions} or {@link ConnectionProvider} parameters.
+ *
+ * <p>Only the test thread may use the database during the test: work handed to another thread (an
+ * executor, {@code CompletableFuture.runAsync}, {@code assertTimeoutPreemptively}) would run in a
+ * transaction of its own and commit for real. It is refused, and the test fails saying so even when
+ * the refused thread's exception never reached the test.
  */
 public final class RollbackTransactionExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RollbackTransactionExtension.class);
 
+  /** The test's rollback scope, pin and thread confinement; closed in that reverse order. */
+  private record TestScope(
+      JdbcTransactions.RollbackScope rollback,
+      PinnedDatabase.Pin pin,
+      PooledDatabase.Confinement confinement) {
+    Optional<String> close() {
+      try {
+        rollback.close();
+      } finally {
+        pin.close();
+      }
+      return confinement.release();
+    }
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
-    Database database = TestDatabase.get();
+    PooledDatabase database = TestDatabase.get();
     PinnedDatabase.Pin pin = PinnedDatabase.pin(database);
-    JdbcTransactions.RollbackScope scope;
+    JdbcTransactions.RollbackScope rollback;
     try {
-      scope = database.jdbcTransactions().openRollbackOnly(null);
+      rollback = database.jdbcTransactions().openRollbackOnly(null);
     } catch (RuntimeException e) {
       pin.close();
       throw e;
     }
-    context
-        .getStore(NAMESPACE)
-        .put(
-            "scope",
-            (AutoCloseable)
-                () -> {
-                  try {
-                    scope.close();
-                  } finally {
-                    pin.close();
-                  }
-                });
+    PooledDatabase.Confinement confinement =
+        database.confineTo(
+            Thread.currentThread(),
+            "a @DatabaseTest rolls back only the test thread's transaction, and work on another"
+                + " thread would commit for real; run it on the test thread");
+    context.getStore(NAMESPACE).put("scope", new TestScope(rollback, pin, confinement));
   }
 
   @Override
-  public void afterEach(ExtensionContext context) throws Exception {
-    AutoCloseable scope = context.getStore(NAMESPACE).remove("scope", AutoCloseable.class);
-    if (scope != null) {
-      scope.close();
+  public void afterEach(ExtensionContext context) {
+    TestScope scope = context.getStore(NAMESPACE).remove("scope", TestScope.class);
+    if (scope == null) {
+      return;
+    }
+    Optional<String> refused = scope.close();
+    if (refused.isPresent()) {
+      throw new AssertionError(
+          "this test used the database from another thread, which was refused: " + refused.get());
     }
   }
 
@@ -64,7 +85,7 @@ public final class RollbackTransactionExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Database database = TestDatabase.get();
+    PooledDatabase database = TestDatabase.get();
     Class<?> type = parameter.getParameter().getType();
     if (type == Transactions.class) {
       return database.transactions();
@@ -72,6 +93,6 @@ public final class RollbackTransactionExtension
     if (type == ConnectionProvider.class) {
       return database.connections();
     }
-    return database;
+    return database.forTasks();
   }
 }

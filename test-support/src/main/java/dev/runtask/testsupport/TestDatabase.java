@@ -1,8 +1,9 @@
 package dev.runtask.testsupport;
 
-import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
+import dev.runtask.runtime.db.PooledDatabase;
+import java.util.HashMap;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -19,12 +20,12 @@ public final class TestDatabase {
   public static final String PASSWORD = "RUNTASK_TEST_DB_PASSWORD";
   static final String CONTAINER_IMAGE = "postgres:15-alpine";
 
-  private static Database database;
+  private static PooledDatabase database;
 
   private TestDatabase() {}
 
   /** The shared test database, connected and migrated. */
-  public static synchronized Database get() {
+  public static synchronized PooledDatabase get() {
     if (database == null) {
       database = open(System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-close"));
@@ -32,10 +33,10 @@ public final class TestDatabase {
     return database;
   }
 
-  static Database open(Map<String, String> env) {
+  static PooledDatabase open(Map<String, String> env) {
     DatabaseSettings settings = settings(env);
     try {
-      return Database.open(settings);
+      return PooledDatabase.open(settings);
     } catch (DatabaseUnavailableException e) {
       if (!env.containsKey(URL) && dockerAvailable()) {
         return openContainer();
@@ -63,12 +64,27 @@ public final class TestDatabase {
   }
 
   @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
-  private static Database openContainer() {
+  private static PooledDatabase openContainer() {
     PostgreSQLContainer<?> container = new PostgreSQLContainer<>(CONTAINER_IMAGE);
     container.start();
-    return Database.open(
+    return PooledDatabase.open(
         DatabaseSettings.of(
             container.getJdbcUrl(), container.getUsername(), container.getPassword()));
+  }
+
+  /**
+   * The RUNTASK_DB_* variables that point a task run (in-process or a child tasks.jar) at the test
+   * database, for tests that run tasks outside the rollback extension.
+   */
+  public static Map<String, String> taskEnvironment() {
+    DatabaseSettings settings = get().settings();
+    Map<String, String> env = new HashMap<>();
+    env.put(DatabaseSettings.URL, settings.url());
+    if (settings.user() != null) {
+      env.put(DatabaseSettings.USER, settings.user());
+    }
+    env.put(DatabaseSettings.PASSWORD, settings.password());
+    return Map.copyOf(env);
   }
 
   static DatabaseSettings settings(Map<String, String> env) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runtask.runtime.db.ConnectionProvider;
 import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.PinnedDatabase;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.tx.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -91,27 +91,6 @@ class RollbackTransactionExtensionTest {
   }
 
   @Test
-  @Order(4)
-  void otherThread_duringTest_doesNotSeeTheTestsUncommittedData(
-      Database database, ConnectionProvider connections) throws Exception {
-    insert(connections, 1, "only in the test transaction");
-
-    int seenElsewhere =
-        CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return count(database.connections());
-                  } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                  }
-                })
-            .get();
-
-    assertThat(seenElsewhere).isZero();
-    assertThat(count(connections)).isEqualTo(1);
-  }
-
-  @Test
   @Order(5)
   void codeCommittingExplicitly_insideTest_refusedWithClearMessage(ConnectionProvider connections) {
     assertThatThrownBy(() -> connections.current().commit())
@@ -121,7 +100,14 @@ class RollbackTransactionExtensionTest {
 
   @Test
   @Order(6)
-  void duringTest_databasePinnedToTestThread_forInProcessTaskRuns(Database database) {
-    assertThat(PinnedDatabase.current()).containsSame(database);
+  void duringTest_databasePinnedToTestThread_forInProcessTaskRuns() {
+    assertThat(PinnedDatabase.current()).containsSame(TestDatabase.get());
+  }
+
+  @Test
+  @Order(7)
+  void databaseParameter_isTheTaskFacingView_notThePool(Database database) {
+    assertThat(database).isNotInstanceOf(PooledDatabase.class);
+    assertThat(database.transactions()).isSameAs(TestDatabase.get().transactions());
   }
 }

@@ -24,7 +24,8 @@ public interface TaskContext {
   /**
    * The database of this execution (RUNTASK_DB_* settings, or the embedded default), connected and
    * migrated on first use: a task that never calls this opens no pool. Usecases take {@code
-   * database().transactions()}, repositories {@code database().connections()}.
+   * database().transactions()}, repositories {@code database().connections()}; the pool itself is
+   * not reachable from here, so dry-run rollback, test transactions and the thread guard hold.
    */
   default Database database() {
     throw new UnsupportedOperationException("this context has no database");

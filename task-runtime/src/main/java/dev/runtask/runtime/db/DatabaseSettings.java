@@ -77,7 +77,17 @@ public final class DatabaseSettings {
     }
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new DatabaseSettingsException(
-          URL + " must start with jdbc:postgresql: or jdbc:h2:, got '" + redact(url) + "'");
+          URL
+              + " must start with jdbc:postgresql: or jdbc:h2:, got '"
+              + DatabaseUrls.mask(url)
+              + "'"
+              + (url.startsWith("postgres://") || url.startsWith("postgresql://")
+                  ? "; write a libpq-style URL as jdbc:postgresql://HOST:PORT/DB and give the user"
+                      + " and password in "
+                      + USER
+                      + " and "
+                      + PASSWORD
+                  : ""));
     }
     if (user == null && url.startsWith("jdbc:postgresql:") && !url.contains("user=")) {
       throw new DatabaseSettingsException(
@@ -113,11 +123,6 @@ public final class DatabaseSettings {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** The URL with any password parameter blanked, safe to print. */
-  static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-  }
-
   public String url() {
     return url;
   }
@@ -149,6 +154,6 @@ public final class DatabaseSettings {
 
   @Override
   public String toString() {
-    return redact(url) + (user == null ? "" : " as " + user);
+    return DatabaseUrls.mask(url) + (user == null ? "" : " as " + user);
   }
 }

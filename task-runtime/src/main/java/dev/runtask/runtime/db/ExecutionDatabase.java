@@ -19,14 +19,15 @@ public final class ExecutionDatabase implements AutoCloseable {
   private final Map<String, String> env;
   private final Path localDir;
   private final boolean dryRun;
-  private final Consumer<Database> onOpen;
-  private Database database;
-  private boolean owned;
+  private final Consumer<PooledDatabase> onOpen;
+  private final Optional<PooledDatabase> pinned = PinnedDatabase.current();
+  private PooledDatabase database;
   private JdbcTransactions.RollbackScope dryRunScope;
   private ChangeCounter changes;
 
+  /** {@code onOpen} runs once the database is open, before a dry run's transaction begins. */
   public ExecutionDatabase(
-      Map<String, String> env, Path localDir, boolean dryRun, Consumer<Database> onOpen) {
+      Map<String, String> env, Path localDir, boolean dryRun, Consumer<PooledDatabase> onOpen) {
     this.env = env;
     this.localDir = localDir;
     this.dryRun = dryRun;
@@ -35,18 +36,28 @@ public final class ExecutionDatabase implements AutoCloseable {
 
   /** The settings from the environment; throws {@link DatabaseSettingsException} when invalid. */
   public DatabaseSettings settings() {
-    return PinnedDatabase.current()
-        .map(Database::settings)
+    return pinned
+        .map(PooledDatabase::settings)
         .orElseGet(() -> DatabaseSettings.fromEnvironment(env, localDir));
   }
 
+  /**
+   * The database a test harness pinned to the thread this execution was made on: its connections
+   * join the test's transaction, so whatever the execution writes (its record too) is rolled back
+   * with the test.
+   */
+  public Optional<PooledDatabase> pinned() {
+    return pinned;
+  }
+
   /** The database, connected and migrated on the first call. */
-  public synchronized Database get() {
+  public synchronized PooledDatabase get() {
     if (database == null) {
-      Optional<Database> pinned = PinnedDatabase.current();
-      Database opened = pinned.orElseGet(() -> Database.open(settings()));
-      owned = pinned.isEmpty();
+      PooledDatabase opened = pinned.orElseGet(() -> PooledDatabase.open(settings()));
       database = opened;
+      // Before the dry run's transaction takes a connection: with a pool of one, the execution
+      // record could not get another.
+      onOpen.accept(opened);
       if (dryRun && !opened.transactions().inTransactionNow()) {
         changes = new ChangeCounter();
         dryRunScope = opened.jdbcTransactions().openRollbackOnly(changes);
@@ -55,7 +66,6 @@ public final class ExecutionDatabase implements AutoCloseable {
             "a --dry-run rolls back only the work of the"
                 + " thread that first opened the database; work elsewhere would commit for real");
       }
-      onOpen.accept(opened);
     }
     return database;
   }
@@ -89,7 +99,7 @@ public final class ExecutionDatabase implements AutoCloseable {
   @Override
   public synchronized void close() {
     endDryRun();
-    if (database != null && owned) {
+    if (database != null && pinned.isEmpty()) {
       database.close();
     }
   }

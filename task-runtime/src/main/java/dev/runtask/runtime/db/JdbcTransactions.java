@@ -110,32 +110,63 @@ public final class JdbcTransactions implements Transactions {
       tx.deadlineNanos = outerDeadline;
       throw new TransactionException("cannot set a savepoint: " + e.getMessage(), e);
     }
-    tx.depth++;
+    int enclosingScope = tx.beginScope();
     T result;
     try {
       result = work.execute();
     } catch (Throwable failure) {
-      tx.depth--;
       tx.deadlineNanos = outerDeadline;
-      try {
-        tx.raw.rollback(savepoint);
-        // Released too, so the next savepoint is a sibling rather than nested inside this one.
-        tx.raw.releaseSavepoint(savepoint);
-      } catch (SQLException | RuntimeException rollbackFailure) {
-        failure.addSuppressed(rollbackFailure);
-      }
+      rollBackTo(tx, savepoint, enclosingScope, failure);
       throw failure;
     }
-    tx.depth--;
     tx.deadlineNanos = outerDeadline;
+    StatementFailure swallowed = tx.unresolvedInScope();
+    if (swallowed != null) {
+      TransactionException failure =
+          new TransactionException(
+              "nested transaction did not commit: "
+                  + swallowed.describe()
+                  + " and the work returned normally; rolled back to its savepoint",
+              swallowed.error());
+      rollBackTo(tx, savepoint, enclosingScope, failure);
+      throw failure;
+    }
     try {
       tx.raw.releaseSavepoint(savepoint);
     } catch (SQLException e) {
-      throw new TransactionException(
-          "cannot release savepoint (did the work swallow a database error?): " + e.getMessage(),
-          e);
+      TransactionException failure =
+          new TransactionException(
+              "nested transaction did not commit: RELEASE SAVEPOINT failed ("
+                  + e.getMessage()
+                  + "); rolled back to its savepoint",
+              e);
+      rollBackTo(tx, savepoint, enclosingScope, failure);
+      throw failure;
     }
+    tx.endScope(enclosingScope, false);
     return result;
+  }
+
+  /**
+   * ROLLBACK TO the savepoint, then RELEASE it so the next savepoint is a sibling rather than
+   * nested inside this one. If even that fails the transaction is beyond repair: the failure stays
+   * recorded, so the outermost transaction rolls back instead of committing.
+   */
+  private static void rollBackTo(
+      BoundTransaction tx, Savepoint savepoint, int enclosingScope, Throwable failure) {
+    try {
+      tx.raw.rollback(savepoint);
+      tx.raw.releaseSavepoint(savepoint);
+      tx.endScope(enclosingScope, true);
+    } catch (SQLException | RuntimeException rollbackFailure) {
+      failure.addSuppressed(rollbackFailure);
+      tx.endScope(enclosingScope, false);
+      tx.recordFailure(
+          "ROLLBACK TO SAVEPOINT",
+          rollbackFailure instanceof SQLException
+              ? (SQLException) rollbackFailure
+              : new SQLException(rollbackFailure.getMessage(), rollbackFailure));
+    }
   }
 
   private static void checkCompatible(BoundTransaction tx, TransactionOptions inner) {

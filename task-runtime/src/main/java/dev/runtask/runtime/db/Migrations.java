@@ -2,20 +2,23 @@ package dev.runtask.runtime.db;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * Flyway migrations: the runtime's own tables from {@code classpath:db/runtime} (history table
  * {@code runtask_schema_history}), then the tasks' domain from {@code classpath:db/tasks} ({@code
  * flyway_schema_history}). Each database is migrated at most once per process.
+ *
+ * <p>Flyway holds two connections at once (one for its lock and history, one for the migration), so
+ * it connects on its own instead of borrowing from the task's pool: {@code RUNTASK_DB_POOL_SIZE=1}
+ * would otherwise wait for a second pool connection that never comes.
  */
 final class Migrations {
   private static final Set<String> MIGRATED = ConcurrentHashMap.newKeySet();
 
   private Migrations() {}
 
-  static void migrate(DatabaseSettings settings, DataSource dataSource) {
+  static void migrate(DatabaseSettings settings) {
     if (MIGRATED.contains(settings.key())) {
       return;
     }
@@ -23,15 +26,15 @@ final class Migrations {
       if (MIGRATED.contains(settings.key())) {
         return;
       }
-      flyway(dataSource, "classpath:db/runtime", "runtask_schema_history").migrate();
-      flyway(dataSource, "classpath:db/tasks", "flyway_schema_history").migrate();
+      flyway(settings, "classpath:db/runtime", "runtask_schema_history").migrate();
+      flyway(settings, "classpath:db/tasks", "flyway_schema_history").migrate();
       MIGRATED.add(settings.key());
     }
   }
 
-  private static Flyway flyway(DataSource dataSource, String location, String table) {
+  private static Flyway flyway(DatabaseSettings settings, String location, String table) {
     return Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
+        .dataSource(settings.url(), settings.user(), settings.password())
         .locations(location)
         .table(table)
         .baselineOnMigrate(true)

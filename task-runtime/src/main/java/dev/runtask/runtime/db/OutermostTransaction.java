@@ -63,20 +63,21 @@ final class OutermostTransaction {
     return tx;
   }
 
-  /** COMMIT (ROLLBACK when rollback-only or past the deadline), then restore and close. */
+  /**
+   * COMMIT, then restore and close. Rolls back instead (and says so with an exception) when the
+   * transaction is rollback-only (no exception), past its deadline, or cannot commit: a statement
+   * failed and its error was swallowed by the work, or PostgreSQL has aborted the transaction — the
+   * cases where a plain COMMIT would report success and keep nothing (PostgreSQL) or keep the rest
+   * without the failed statement (H2).
+   */
   static void commitAndClose(BoundTransaction tx) {
     RuntimeException failure = null;
     try {
       if (tx.rollbackOnly) {
         tx.raw.rollback();
       } else {
-        if (tx.deadlineNanos != BoundTransaction.NO_DEADLINE
-            && System.nanoTime() - tx.deadlineNanos > 0) {
-          failure =
-              new TransactionTimeoutException(
-                  "transaction timeout of "
-                      + tx.options.timeout().orElseThrow()
-                      + " exceeded before commit; rolled back");
+        failure = reasonNotToCommit(tx);
+        if (failure != null) {
           tx.raw.rollback();
         } else {
           tx.raw.commit();
@@ -94,6 +95,33 @@ final class OutermostTransaction {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private static RuntimeException reasonNotToCommit(BoundTransaction tx) throws SQLException {
+    if (tx.deadlineNanos != BoundTransaction.NO_DEADLINE
+        && System.nanoTime() - tx.deadlineNanos > 0) {
+      return new TransactionTimeoutException(
+          "transaction timeout of "
+              + tx.options.timeout().orElseThrow()
+              + " exceeded before commit; rolled back");
+    }
+    StatementFailure swallowed = tx.unresolved();
+    if (swallowed != null) {
+      return new TransactionException(
+          "commit did not commit: "
+              + swallowed.describe()
+              + " earlier in this transaction and the error was swallowed; everything was rolled"
+              + " back. Let the error propagate, or run the statement in a nested inTransaction"
+              + " to go on without it",
+          swallowed.error());
+    }
+    if (PostgresSession.isAborted(tx.raw)) {
+      return new TransactionException(
+          "commit did not commit: PostgreSQL aborted this transaction after an error that was"
+              + " swallowed (outside the guarded statements, e.g. COPY); everything was rolled"
+              + " back");
+    }
+    return null;
   }
 
   /** ROLLBACK, then restore and close; secondary failures are added to {@code failure}. */

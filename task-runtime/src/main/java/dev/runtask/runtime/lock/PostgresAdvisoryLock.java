@@ -2,6 +2,7 @@ package dev.runtask.runtime.lock;
 
 import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
+import dev.runtask.runtime.db.DatabaseUrls;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ final class PostgresAdvisoryLock implements SingleInstanceLock {
           "cannot connect to the database "
               + settings
               + " to take the single-instance lock: "
-              + e.getMessage(),
+              + DatabaseUrls.mask(e.getMessage()),
           e);
     }
     try (PreparedStatement ps =
@@ -62,7 +63,11 @@ final class PostgresAdvisoryLock implements SingleInstanceLock {
         e.addSuppressed(closeFailure);
       }
       throw new DatabaseUnavailableException(
-          "cannot take the single-instance lock for " + taskName + ": " + e.getMessage(), e);
+          "cannot take the single-instance lock for "
+              + taskName
+              + ": "
+              + DatabaseUrls.mask(e.getMessage()),
+          e);
     }
     return Optional.of(
         () -> {

@@ -6,6 +6,7 @@ import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseSettingsException;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
 import dev.runtask.runtime.db.ExecutionDatabase;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.lock.SingleInstanceLock;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,16 +43,27 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     this.database = new ExecutionDatabase(env, localDir, start.dryRun(), this::opened);
   }
 
-  private void opened(Database db) {
-    records = new ExecutionRecords(db.dataSource());
+  private void opened(PooledDatabase db) {
+    records = recordsIn(db);
     if (!records.started(start)) {
       records = null;
     }
   }
 
-  /** What {@code TaskContext.database()} hands out. */
+  /**
+   * Records go on autocommit connections of their own, so a rolled-back task or dry run is still
+   * recorded; but under a test harness into the test's transaction, so a test leaves no record.
+   */
+  private ExecutionRecords recordsIn(PooledDatabase db) {
+    if (database.pinned().isPresent()) {
+      return new ExecutionRecords(db.connections()::current);
+    }
+    return new ExecutionRecords(db.dataSource());
+  }
+
+  /** What {@code TaskContext.database()} hands out: the task-facing view, never the pool. */
   public Database database() {
-    return database.get();
+    return database.get().forTasks();
   }
 
   /**
@@ -99,6 +111,11 @@ public final class ExecutionBookkeeping implements AutoCloseable {
                       summary));
       if (records != null) {
         records.finished(start.runId(), endedAt, exitCode, errorSummary);
+      } else if (database.pinned().isPresent() && !database.isOpen()) {
+        ExecutionRecords inTest = recordsIn(database.pinned().get());
+        if (inTest.started(start)) {
+          inTest.finished(start.runId(), endedAt, exitCode, errorSummary);
+        }
       } else if (!database.isOpen()) {
         recordWithoutPool(exitCode, errorSummary, endedAt);
       }

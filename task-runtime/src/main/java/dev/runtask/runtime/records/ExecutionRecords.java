@@ -2,6 +2,7 @@ package dev.runtask.runtime.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtask.runtime.db.DatabaseUrls;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,10 @@ public final class ExecutionRecords {
       ps.executeUpdate();
       return true;
     } catch (SQLException | JsonProcessingException | RuntimeException e) {
-      log.warn("Could not record the start of run {}: {}", start.runId(), e.getMessage());
+      log.warn(
+          "Could not record the start of run {}: {}",
+          start.runId(),
+          DatabaseUrls.mask(e.getMessage()));
       return false;
     }
   }
@@ -74,7 +78,7 @@ public final class ExecutionRecords {
       ps.setString(4, runId);
       return ps.executeUpdate() == 1;
     } catch (SQLException | RuntimeException e) {
-      log.warn("Could not record the end of run {}: {}", runId, e.getMessage());
+      log.warn("Could not record the end of run {}: {}", runId, DatabaseUrls.mask(e.getMessage()));
       return false;
     }
   }

@@ -33,6 +33,16 @@ public final class LocalDirectoryObjectStore implements ObjectStore {
   }
 
   @Override
+  public boolean exists(String key) {
+    return Files.exists(file(key));
+  }
+
+  @Override
+  public String uri(String key) {
+    return file(key).toUri().toString();
+  }
+
+  @Override
   public Optional<byte[]> get(String key) throws IOException {
     try {
       return Optional.of(Files.readAllBytes(file(key)));

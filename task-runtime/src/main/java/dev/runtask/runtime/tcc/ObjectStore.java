@@ -7,6 +7,14 @@ import java.util.Optional;
 public interface ObjectStore {
   void put(String key, byte[] content) throws IOException;
 
+  /** Whether an object exists at {@code key}. */
+  default boolean exists(String key) throws IOException {
+    return get(key).isPresent();
+  }
+
+  /** The full location of {@code key}, naming the store too, e.g. {@code s3://bucket/p/key}. */
+  String uri(String key);
+
   Optional<byte[]> get(String key) throws IOException;
 
   void copy(String fromKey, String toKey) throws IOException;

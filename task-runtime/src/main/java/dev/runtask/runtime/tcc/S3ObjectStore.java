@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** An {@link ObjectStore} in an S3 bucket, keys under an optional prefix. */
 public final class S3ObjectStore implements ObjectStore {
@@ -27,6 +28,37 @@ public final class S3ObjectStore implements ObjectStore {
       throw new IOException(
           "S3 put s3://" + bucket + "/" + prefix + key + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A HEAD request; without s3:ListBucket S3 answers 403 instead of 404 for a missing key. */
+  @Override
+  public boolean exists(String key) throws IOException {
+    try {
+      s3.headObject(b -> b.bucket(bucket).key(prefix + key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw new IOException(
+          "cannot tell whether "
+              + uri(key)
+              + " exists ("
+              + e.statusCode()
+              + (e.statusCode() == 403 ? "; the task's role needs s3:ListBucket on the bucket" : "")
+              + "): "
+              + e.getMessage(),
+          e);
+    } catch (SdkException e) {
+      throw new IOException("S3 head " + uri(key) + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String uri(String key) {
+    return "s3://" + bucket + "/" + prefix + key;
   }
 
   @Override

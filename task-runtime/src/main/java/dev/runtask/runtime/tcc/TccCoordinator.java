@@ -1,14 +1,12 @@
 package dev.runtask.runtime.tcc;
 
 import dev.runtask.runtime.db.ConnectionProvider;
+import dev.runtask.runtime.tx.DataAccessException;
 import dev.runtask.runtime.tx.Transactions;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +18,19 @@ import org.slf4j.LoggerFactory;
  * CANCELLED). Attempts left PENDING by a crashed run of the same task are cancelled by the next
  * run's {@link #cancelAbandoned()}; that is only safe when runs of the task do not overlap, so TCC
  * tasks should be single-instance.
+ *
+ * <p>Nothing confirmed is ever deleted or replaced: an attempt claims each final location when it
+ * reserves it, which is refused while a confirmed or pending attempt owns it or an object is
+ * already there; cancel deletes a final object only under this attempt's own claim.
  */
 public final class TccCoordinator {
   private static final Logger log = LoggerFactory.getLogger(TccCoordinator.class);
+  private static final String UNIQUE_VIOLATION = "23505";
 
-  private final Transactions transactions;
-  private final ConnectionProvider connections;
+  private final TccLedger ledger;
   private final ObjectStore store;
   private final String taskName;
   private final String runId;
-  private final Clock clock;
   private final List<PendingRows> participants;
 
   public TccCoordinator(
@@ -40,12 +41,10 @@ public final class TccCoordinator {
       String runId,
       Clock clock,
       List<PendingRows> participants) {
-    this.transactions = transactions;
-    this.connections = connections;
+    this.ledger = new TccLedger(transactions, connections, clock);
     this.store = store;
     this.taskName = taskName;
     this.runId = runId;
-    this.clock = clock;
     this.participants = List.copyOf(participants);
   }
 
@@ -58,15 +57,7 @@ public final class TccCoordinator {
   /** Runs the try phase, then confirms; on any failure cancels and rethrows the original error. */
   public <T> T execute(TryPhase<T> tryPhase) throws Exception {
     String attemptId = UUID.randomUUID().toString();
-    transactions.runInTransaction(
-        () ->
-            update(
-                "insert into runtask_tcc_attempt (attempt_id, task_name, run_id, status, created_at)"
-                    + " values (?, ?, ?, 'PENDING', ?)",
-                attemptId,
-                taskName,
-                runId,
-                Timestamp.from(clock.instant())));
+    ledger.begin(attemptId, taskName, runId);
     T result;
     try {
       result = tryPhase.reserve(new PendingReservation(attemptId));
@@ -84,24 +75,7 @@ public final class TccCoordinator {
 
   /** Cancels attempts of this task left PENDING by earlier (crashed) runs; returns how many. */
   public int cancelAbandoned() throws IOException {
-    List<String> abandoned =
-        connections.withConnection(
-            c -> {
-              List<String> ids = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "select attempt_id from runtask_tcc_attempt"
-                          + " where task_name = ? and status = 'PENDING' and run_id <> ? order by created_at")) {
-                ps.setString(1, taskName);
-                ps.setString(2, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    ids.add(rs.getString(1));
-                  }
-                }
-              }
-              return ids;
-            });
+    List<String> abandoned = ledger.abandoned(taskName, runId);
     for (String attemptId : abandoned) {
       log.warn(
           "Cancelling TCC attempt {} of {} left pending by an earlier run", attemptId, taskName);
@@ -111,72 +85,34 @@ public final class TccCoordinator {
   }
 
   private void confirm(String attemptId) throws IOException {
-    List<String[]> objects = objects(attemptId);
-    for (String[] o : objects) {
-      store.copy(o[1], o[0]);
+    List<TccLedger.PendingObject> objects = ledger.objects(attemptId);
+    for (TccLedger.PendingObject o : objects) {
+      store.copy(o.pendingKey(), o.finalKey());
     }
-    finish(attemptId, "CONFIRMED");
-    deletePending(objects, false);
+    ledger.finish(attemptId, "CONFIRMED", participants);
+    for (TccLedger.PendingObject o : objects) {
+      store.delete(o.pendingKey());
+    }
   }
 
+  /**
+   * Deletes what this attempt wrote — its pending objects, and a final object only where this
+   * attempt holds the claim (so it was the only writer since the location was free) — then marks it
+   * CANCELLED. An attempt that is no longer PENDING (its confirm committed after all) is left.
+   */
   private void cancel(String attemptId) throws IOException {
-    List<String[]> objects = objects(attemptId);
-    deletePending(objects, true);
-    finish(attemptId, "CANCELLED");
-  }
-
-  private void finish(String attemptId, String status) {
-    transactions.runInTransaction(
-        () -> {
-          for (PendingRows rows : participants) {
-            update(rows.updateSql(), status, attemptId);
-          }
-          update(
-              "update runtask_tcc_attempt set status = ?, finished_at = ? where attempt_id = ?",
-              status,
-              Timestamp.from(clock.instant()),
-              attemptId);
-        });
-  }
-
-  private void deletePending(List<String[]> objects, boolean alsoFinal) throws IOException {
-    for (String[] o : objects) {
-      store.delete(o[1]);
-      if (alsoFinal) {
-        store.delete(o[0]);
+    Optional<String> status = ledger.status(attemptId);
+    if (!status.equals(Optional.of("PENDING"))) {
+      log.warn("Not cancelling TCC attempt {}: it is {}", attemptId, status.orElse("unknown"));
+      return;
+    }
+    for (TccLedger.PendingObject o : ledger.objects(attemptId)) {
+      store.delete(o.pendingKey());
+      if (o.claimed()) {
+        store.delete(o.finalKey());
       }
     }
-  }
-
-  /** {finalKey, pendingKey} pairs of an attempt. */
-  private List<String[]> objects(String attemptId) {
-    return connections.withConnection(
-        c -> {
-          List<String[]> objects = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select final_key, pending_key from runtask_tcc_object where attempt_id = ?")) {
-            ps.setString(1, attemptId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                objects.add(new String[] {rs.getString(1), rs.getString(2)});
-              }
-            }
-          }
-          return objects;
-        });
-  }
-
-  private void update(String sql, Object... params) {
-    connections.withConnection(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-              ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-          }
-        });
+    ledger.finish(attemptId, "CANCELLED", participants);
   }
 
   private final class PendingReservation implements Reservation {
@@ -193,15 +129,45 @@ public final class TccCoordinator {
 
     @Override
     public void putObject(String finalKey, byte[] content) throws IOException {
+      String uri = store.uri(finalKey);
+      refuseIfTaken(finalKey, uri);
       String pendingKey = "pending/" + attemptId + "/" + finalKey;
-      transactions.runInTransaction(
-          () ->
-              update(
-                  "insert into runtask_tcc_object (attempt_id, final_key, pending_key) values (?, ?, ?)",
-                  attemptId,
-                  finalKey,
-                  pendingKey));
+      try {
+        ledger.claim(attemptId, finalKey, pendingKey, uri);
+      } catch (DataAccessException e) {
+        if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+          refuseIfTaken(finalKey, uri);
+        }
+        throw e;
+      }
       store.put(pendingKey, content);
+    }
+
+    private void refuseIfTaken(String finalKey, String uri) throws IOException {
+      Optional<TccLedger.Owner> owner = ledger.ownerOf(uri);
+      if (owner.isPresent()) {
+        TccLedger.Owner o = owner.get();
+        throw new TccConflictException(
+            uri
+                + (o.attemptId().equals(attemptId)
+                    ? " was already reserved by this attempt"
+                    : " belongs to the "
+                        + o.status()
+                        + " TCC attempt "
+                        + o.attemptId()
+                        + " of "
+                        + o.taskName()
+                        + " (run "
+                        + o.runId()
+                        + ")")
+                + "; TCC never replaces or deletes a confirmed object: write to a new key");
+      }
+      if (store.exists(finalKey)) {
+        throw new TccConflictException(
+            uri
+                + " already exists and no TCC attempt owns it; TCC never replaces an object it did"
+                + " not write: write to a new key or remove the object first");
+      }
     }
   }
 }

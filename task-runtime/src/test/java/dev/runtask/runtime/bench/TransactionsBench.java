@@ -1,8 +1,8 @@
 package dev.runtask.runtime.bench;
 
 import dev.runtask.runtime.db.ConnectionProvider;
-import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.tx.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,7 @@ public final class TransactionsBench {
     String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test";
     int units = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    try (Database db = Database.open(DatabaseSettings.of(url, "postgres", ""))) {
+    try (PooledDatabase db = PooledDatabase.open(DatabaseSettings.of(url, "postgres", ""))) {
       try (Connection c = db.dataSource().getConnection();
           Statement s = c.createStatement()) {
         s.execute(

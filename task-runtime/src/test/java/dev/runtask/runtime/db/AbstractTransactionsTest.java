@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 abstract class AbstractTransactionsTest {
   private static ExecutorService worker = Executors.newSingleThreadExecutor();
 
-  protected abstract Database database();
+  protected abstract PooledDatabase database();
 
   Transactions tx;
   ConnectionProvider connections;

@@ -78,7 +78,7 @@ class DatabaseSettingsTest {
         DatabaseSettings.of(
             "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret");
 
-    assertThatThrownBy(() -> Database.open(nowhere))
+    assertThatThrownBy(() -> PooledDatabase.open(nowhere))
         .isInstanceOf(DatabaseUnavailableException.class)
         .hasMessageStartingWith("cannot connect to the database jdbc:postgresql://127.0.0.1:1/test")
         .hasMessageNotContaining("secret")

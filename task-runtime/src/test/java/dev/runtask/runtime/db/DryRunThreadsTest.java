@@ -10,15 +10,29 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A dry run must not let work on another thread commit behind its back. */
 class DryRunThreadsTest {
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final String launchedBy = "test:" + UUID.randomUUID();
+  final Map<String, String> env = withLaunchedBy(TestDatabases.postgresEnvironment());
+
+  Map<String, String> withLaunchedBy(Map<String, String> database) {
+    Map<String, String> env = new HashMap<>(database);
+    env.put("RUNTASK_LAUNCHED_BY", launchedBy);
+    return env;
+  }
+
+  @AfterEach
+  void deleteTheRecords() throws SQLException {
+    TestDatabases.deleteCommitted(launchedBy, null);
+  }
+
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The transaction contract on the embedded default database (H2 in PostgreSQL mode). */
 class H2TransactionsTest extends AbstractTransactionsTest {
   @Override
-  protected Database database() {
+  protected PooledDatabase database() {
     return TestDatabases.h2();
   }
 

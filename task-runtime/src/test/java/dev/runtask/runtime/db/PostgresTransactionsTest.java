@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The transaction contract on the local PostgreSQL. */
 class PostgresTransactionsTest extends AbstractTransactionsTest {
   @Override
-  protected Database database() {
+  protected PooledDatabase database() {
     return TestDatabases.postgres();
   }
 

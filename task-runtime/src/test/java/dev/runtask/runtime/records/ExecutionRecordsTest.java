@@ -3,19 +3,39 @@ package dev.runtask.runtime.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.db.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ExecutionRecordsTest {
   final ExecutionRecords records = new ExecutionRecords(TestDatabases.postgres().dataSource());
   final Instant start = Instant.parse("2026-11-21T09:00:00Z");
 
+  final List<String> runIds = new ArrayList<>();
+
+  @AfterEach
+  void deleteTheRecords() throws SQLException {
+    try (Connection c = TestDatabases.postgres().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("delete from runtask_task_execution where run_id = ?")) {
+      for (String runId : runIds) {
+        ps.setString(1, runId);
+        ps.executeUpdate();
+      }
+    }
+  }
+
   ExecutionStart start(String runId) {
+    runIds.add(runId);
     return new ExecutionStart(
         runId,
         "import-sales",

@@ -10,22 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Executions through the real runtime leave a record when a database is configured. */
 class RecordedExecutionTest {
   final String launchedBy = "local:tester-" + UUID.randomUUID();
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL",
-          "jdbc:postgresql://127.0.0.1:5432/test",
-          "RUNTASK_DB_USER",
-          "postgres",
-          "RUNTASK_LAUNCHED_BY",
-          launchedBy);
+  final Map<String, String> env = withLaunchedBy(TestDatabases.postgresEnvironment());
+
+  Map<String, String> withLaunchedBy(Map<String, String> database) {
+    Map<String, String> env = new HashMap<>(database);
+    env.put("RUNTASK_LAUNCHED_BY", launchedBy);
+    return env;
+  }
+
+  @AfterEach
+  void deleteTheRecords() throws SQLException {
+    TestDatabases.deleteCommitted(launchedBy, null);
+  }
 
   Optional<ExecutionRecord> recordOfThisTest() throws Exception {
     try (Connection c = TestDatabases.postgres().dataSource().getConnection();

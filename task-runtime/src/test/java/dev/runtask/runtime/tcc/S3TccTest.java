@@ -3,14 +3,17 @@ package dev.runtask.runtime.tcc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runtask.runtime.db.Database;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.db.TestDatabases;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,8 +53,18 @@ class S3TccTest {
         .toList();
   }
 
+  final List<String> taskNames = new ArrayList<>();
+
+  @AfterEach
+  void deleteTheAttempts() throws SQLException {
+    for (String taskName : taskNames) {
+      TestDatabases.deleteCommitted(null, taskName);
+    }
+  }
+
   TccCoordinator coordinator(String prefix) {
-    Database db = TestDatabases.postgres();
+    PooledDatabase db = TestDatabases.postgres();
+    taskNames.add("s3-tcc-" + prefix);
     return new TccCoordinator(
         db.transactions(),
         db.connections(),

@@ -3,7 +3,7 @@ package dev.runtask.runtime.tcc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runtask.runtime.db.Database;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.db.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class TccCoordinatorTest {
   @TempDir Path dir;
   final String taskName = "tcc-test-" + UUID.randomUUID();
 
-  static Database db() {
+  static PooledDatabase db() {
     return TestDatabases.postgres();
   }
 
@@ -41,6 +42,11 @@ class TccCoordinatorTest {
           "create table if not exists tcc_probe (id varchar(64) primary key,"
               + " attempt_id varchar(64) not null, status varchar(16) not null)");
     }
+  }
+
+  @AfterEach
+  void deleteTheAttempts() throws SQLException {
+    TestDatabases.deleteCommitted(null, taskName);
   }
 
   TccCoordinator coordinator(ObjectStore store, String runId) {
@@ -128,7 +134,7 @@ class TccCoordinatorTest {
   @Test
   void cancelAbandoned_pendingAttemptOfCrashedRun_cancelledByNextRun() throws Exception {
     LocalDirectoryObjectStore real = new LocalDirectoryObjectStore(dir);
-    ObjectStore crashesBeforeCleanup = new FailingDeleteStore(real);
+    ObjectStore crashesBeforeCleanup = CrashingStore.afterTry(real);
     String row = UUID.randomUUID().toString();
     assertThatThrownBy(
             () ->
@@ -148,34 +154,5 @@ class TccCoordinatorTest {
     assertThat(cancelled).isEqualTo(1);
     assertThat(status(row)).contains("CANCELLED");
     assertThat(files()).isEmpty();
-  }
-
-  /** Stands in for a process that dies after the try: nothing it reserved is cleaned up. */
-  private static final class FailingDeleteStore implements ObjectStore {
-    private final ObjectStore real;
-
-    FailingDeleteStore(ObjectStore real) {
-      this.real = real;
-    }
-
-    @Override
-    public void put(String key, byte[] content) throws IOException {
-      real.put(key, content);
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) throws IOException {
-      return real.get(key);
-    }
-
-    @Override
-    public void copy(String fromKey, String toKey) throws IOException {
-      real.copy(fromKey, toKey);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-      throw new IOException("process died");
-    }
   }
 }

@@ -50,9 +50,15 @@ public final class ExportSalesReportTask implements RunnableTask {
             context.runId(),
             context.clock(),
             List.of(SalesReportExport.REPORT_ROWS));
-    SalesReportExport.Result result =
-        new SalesReportExport(db.transactions(), new SalesReportRepository(db.connections()))
-            .export(tcc, id, context.clock().instant());
+    SalesReportExport.Result result;
+    try {
+      result =
+          new SalesReportExport(db.transactions(), new SalesReportRepository(db.connections()))
+              .export(tcc, id, context.clock().instant());
+    } catch (SalesReportExport.AlreadyExportedException e) {
+      log.error("{}; nothing was done", e.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (result.abandonedCancelled() > 0) {
       log.warn(
           "Cancelled {} report attempts left pending by an earlier run",

@@ -15,6 +15,9 @@ import java.util.Optional;
  * it throws {@link dev.runtask.runtime.tx.DataAccessException}, never JDBC exceptions.
  */
 public final class SaleRepository {
+  /** Sale ids bound in one statement; far below any driver's limit on bind parameters. */
+  static final int IDS_PER_STATEMENT = 1000;
+
   private final ConnectionProvider connections;
 
   public SaleRepository(ConnectionProvider connections) {
@@ -89,11 +92,22 @@ public final class SaleRepository {
         });
   }
 
-  /** Sets each sale's total to the sum of its lines; returns how many totals changed. */
+  /**
+   * Sets each sale's total to the sum of its lines; returns how many totals changed. Any number of
+   * ids: they go in statements of at most {@value #IDS_PER_STATEMENT} (PostgreSQL's protocol caps
+   * bind parameters at 65,535 per statement).
+   */
   public int recalculateTotals(List<String> saleIds) {
-    if (saleIds.isEmpty()) {
-      return 0;
+    int changed = 0;
+    for (int from = 0; from < saleIds.size(); from += IDS_PER_STATEMENT) {
+      changed +=
+          recalculateSome(
+              saleIds.subList(from, Math.min(saleIds.size(), from + IDS_PER_STATEMENT)));
     }
+    return changed;
+  }
+
+  private int recalculateSome(List<String> saleIds) {
     String in = String.join(", ", Collections.nCopies(saleIds.size(), "?"));
     String lineSum =
         "(select coalesce(sum(l.quantity * l.unit_price), 0) from sale_line l"

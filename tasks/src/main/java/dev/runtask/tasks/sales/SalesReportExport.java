@@ -16,7 +16,7 @@ import java.util.List;
 public final class SalesReportExport {
   /** The table TCC confirms or cancels for this export. */
   public static final PendingRows REPORT_ROWS =
-      new PendingRows("sales_report", "tcc_attempt_id", "status");
+      new PendingRows("sales_report", "tcc_attempt_id", "status", "live_report_id");
 
   private final Transactions transactions;
   private final SalesReportRepository reports;
@@ -29,7 +29,32 @@ public final class SalesReportExport {
   /** What was exported. */
   public record Result(String objectKey, int saleCount, BigDecimal total, int abandonedCancelled) {}
 
+  /** The report was confirmed by an earlier run; reports are never replaced. */
+  public static final class AlreadyExportedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyExportedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Exports report {@code reportId}: cancels attempts a crashed run left pending (so a rerun with
+   * the same id works), then writes the report through TCC. Refused, with nothing written, when the
+   * report was already confirmed.
+   */
   public Result export(TccCoordinator tcc, String reportId, Instant now) throws Exception {
+    var confirmed =
+        transactions.inTransaction(
+            TransactionOptions.readOnly(), () -> reports.confirmedObjectKey(reportId));
+    if (confirmed.isPresent()) {
+      throw new AlreadyExportedException(
+          "report "
+              + reportId
+              + " was already exported to "
+              + confirmed.get()
+              + "; a confirmed report is never replaced: give another --report-id");
+    }
     int abandoned = tcc.cancelAbandoned();
     return tcc.execute(
         reservation -> {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.testsupport.CommittedTaskRuns;
 import dev.runtask.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,8 @@ class DryRunTest {
   @TempDir Path dir;
   final String prefix = "DR-" + UUID.randomUUID().toString().substring(0, 8);
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final CommittedTaskRuns runs = new CommittedTaskRuns();
+  final Map<String, String> env = runs.environment();
 
   static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -44,6 +44,7 @@ class DryRunTest {
   @AfterEach
   void cleanUp() throws SQLException {
     root().detachAppender(logs);
+    runs.delete();
     try (Connection c = TestDatabase.get().dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("delete from sale where sale_id like ?")) {
       ps.setString(1, prefix + "%");

@@ -3,8 +3,8 @@ package dev.runtask.tasks.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.TaskRuntime;
-import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
+import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.tcc.LocalDirectoryObjectStore;
 import dev.runtask.runtime.tcc.TccCoordinator;
 import java.math.BigDecimal;
@@ -47,7 +47,7 @@ class EmbeddedDefaultDatabaseTest {
     assertThat(runtime.execute("import-sales", "--file", csv.toString())).isZero();
     assertThat(runtime.execute("recalculate-sale-totals", "--dry-run")).isZero();
 
-    try (Database db = Database.open(DatabaseSettings.of(url, "sa", ""))) {
+    try (PooledDatabase db = PooledDatabase.open(DatabaseSettings.of(url, "sa", ""))) {
       SaleRepository sales = new SaleRepository(db.connections());
       assertThat(sales.allSaleIds()).containsExactly("H-1", "H-2");
       assertThat(sales.total("H-1")).contains(new BigDecimal("52.20"));

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +50,13 @@ class SalesReportExportTest {
                         "R-2,2026-11-01T12:00:00Z,P-300,1"))));
   }
 
-  TccCoordinator tcc(ObjectStore store) {
+  TccCoordinator tcc(ObjectStore store, String runId) {
     return new TccCoordinator(
         tx,
         connections,
         store,
         "export-sales-report",
-        "run-1",
+        runId,
         Clock.systemUTC(),
         List.of(SalesReportExport.REPORT_ROWS));
   }
@@ -71,7 +70,7 @@ class SalesReportExportTest {
   @Test
   void export_allGoesWell_reportObjectAtFinalKeyAndRowConfirmed() throws Exception {
     SalesReportExport.Result result =
-        export.export(tcc(new LocalDirectoryObjectStore(objects)), "2026-11-21", now);
+        export.export(tcc(new LocalDirectoryObjectStore(objects), "run-1"), "2026-11-21", now);
 
     assertThat(result.saleCount()).isEqualTo(2);
     assertThat(result.total()).isEqualByComparingTo(new BigDecimal("52.20"));
@@ -83,35 +82,64 @@ class SalesReportExportTest {
 
   @Test
   void export_confirmFails_noReportObjectAndRowCancelled() throws Exception {
-    ObjectStore real = new LocalDirectoryObjectStore(objects);
-    ObjectStore broken =
-        new ObjectStore() {
+    ObjectStore store = FaultyStore.copyDenied(new LocalDirectoryObjectStore(objects));
 
-          @Override
-          public void put(String key, byte[] content) throws IOException {
-            real.put(key, content);
-          }
-
-          @Override
-          public Optional<byte[]> get(String key) throws IOException {
-            return real.get(key);
-          }
-
-          @Override
-          public void copy(String fromKey, String toKey) throws IOException {
-            throw new IOException("bucket policy denies the copy");
-          }
-
-          @Override
-          public void delete(String key) throws IOException {
-            real.delete(key);
-          }
-        };
-
-    assertThatThrownBy(() -> export.export(tcc(broken), "2026-11-21", now))
+    assertThatThrownBy(() -> export.export(tcc(store, "run-1"), "2026-11-21", now))
         .hasMessage("bucket policy denies the copy");
 
     assertThat(files()).isEmpty();
     assertThat(reports.status("2026-11-21")).contains("CANCELLED");
+  }
+
+  @Test
+  void export_sameIdAfterACancelledAttempt_succeedsAndTheCancelledAttemptStaysInTheHistory()
+      throws Exception {
+    ObjectStore real = new LocalDirectoryObjectStore(objects);
+    assertThatThrownBy(
+        () -> export.export(tcc(FaultyStore.copyDenied(real), "run-1"), "2026-11-21", now));
+
+    export.export(tcc(real, "run-2"), "2026-11-21", now);
+
+    assertThat(reports.status("2026-11-21")).contains("CONFIRMED");
+    assertThat(reports.attempts("2026-11-21"))
+        .extracting(SalesReportRepository.Attempt::status)
+        .containsExactlyInAnyOrder("CANCELLED", "CONFIRMED");
+    assertThat(files()).containsExactly(Path.of("reports/sales-2026-11-21.csv"));
+  }
+
+  @Test
+  void export_sameIdAfterARunDiedDuringConfirm_nextRunCancelsItAndSucceeds() throws Exception {
+    ObjectStore real = new LocalDirectoryObjectStore(objects);
+    assertThatThrownBy(
+            () ->
+                export.export(
+                    tcc(FaultyStore.diesDuringConfirm(real), "crashed-run"), "2026-11-21", now))
+        .hasMessage("process died");
+    assertThat(reports.status("2026-11-21")).contains("PENDING");
+
+    SalesReportExport.Result rerun = export.export(tcc(real, "run-2"), "2026-11-21", now);
+
+    assertThat(rerun.abandonedCancelled()).isEqualTo(1);
+    assertThat(reports.status("2026-11-21")).contains("CONFIRMED");
+    assertThat(reports.attempts("2026-11-21"))
+        .extracting(SalesReportRepository.Attempt::status)
+        .containsExactlyInAnyOrder("CANCELLED", "CONFIRMED");
+    assertThat(files()).containsExactly(Path.of("reports/sales-2026-11-21.csv"));
+  }
+
+  @Test
+  void export_sameIdAfterItWasConfirmed_refusedAndTheConfirmedReportKept() throws Exception {
+    ObjectStore store = new LocalDirectoryObjectStore(objects);
+    export.export(tcc(store, "run-1"), "2026-11-21", now);
+
+    assertThatThrownBy(() -> export.export(tcc(store, "run-2"), "2026-11-21", now))
+        .isInstanceOf(SalesReportExport.AlreadyExportedException.class)
+        .hasMessage(
+            "report 2026-11-21 was already exported to reports/sales-2026-11-21.csv;"
+                + " a confirmed report is never replaced: give another --report-id");
+
+    assertThat(reports.attempts("2026-11-21")).hasSize(1);
+    assertThat(Files.readString(objects.resolve("reports/sales-2026-11-21.csv")))
+        .isEqualTo("day,sales,total\n2026-11-01,2,52.20\n");
   }
 }

@@ -2,6 +2,7 @@ package dev.runtask.tasks.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.testsupport.CommittedTaskRuns;
 import dev.runtask.testsupport.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,11 +35,15 @@ class SingleInstanceTasksJarIT {
   static final String TASK = "recalculate-sale-totals";
   final String saleId = "SI-" + UUID.randomUUID().toString().substring(0, 8);
   final List<Process> children = new ArrayList<>();
+  final CommittedTaskRuns runs = new CommittedTaskRuns();
 
   @AfterEach
-  void cleanUp() throws SQLException {
-    children.forEach(Process::destroyForcibly);
+  void cleanUp() throws SQLException, InterruptedException {
+    for (Process child : children) {
+      child.destroyForcibly().waitFor();
+    }
     execute("delete from sale where sale_id = '" + saleId + "'");
+    runs.delete();
   }
 
   static void execute(String sql) throws SQLException {
@@ -59,8 +64,7 @@ class SingleInstanceTasksJarIT {
             target.resolve("tasks.jar").toString(),
             TASK);
     Map<String, String> env = pb.environment();
-    env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    env.put("RUNTASK_DB_USER", "postgres");
+    env.putAll(runs.environment());
     env.put("RUNTASK_LOG_FORMAT", "text");
     pb.redirectErrorStream(true);
     Process p = pb.start();
