@@ -1,10 +1,10 @@
 package dev.runtask.launcher;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.cli.LauncherCommand;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Interrupts;
 import dev.runtask.launcher.io.Terminal;

@@ -1,13 +1,14 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
-import dev.runtask.launcher.platform.RunOptions;
-import dev.runtask.launcher.platform.RunReport;
+import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
+import dev.runtask.launcher.run.RunReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ public final class AttachCommand implements Callable<Integer> {
   public Integer call() {
     Host host = parent.host();
     RunOptions options = waiting.runOptions(true, false, output.json(), true);
-    Planner planner = new Planner(host, environment);
+    Planner planner = environment.planner(host);
     EnvironmentConfig config = planner.environment().config();
     if (config.runsLocally()) {
       throw LauncherException.badInput(

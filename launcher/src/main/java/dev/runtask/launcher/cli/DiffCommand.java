@@ -1,11 +1,12 @@
 package dev.runtask.launcher.cli;
 
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Terminal;
 import dev.runtask.launcher.render.RenderedDefinition;
+import dev.runtask.launcher.run.Planner;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Planner planner = new Planner(parent.host(), environment);
+    Planner planner = environment.planner(parent.host());
     if (task != null) {
       planner.manifest().task(task);
     }

@@ -1,15 +1,16 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.platform.LocalPlatform;
-import dev.runtask.launcher.platform.RunOptions;
-import dev.runtask.launcher.platform.RunPlan;
-import dev.runtask.launcher.platform.RunReport;
+import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
     AwsClients clients = null;
     try {
-      Planner planner = new Planner(host, environment);
+      Planner planner = environment.planner(host);
       EnvironmentConfig config = planner.environment().config();
       if (!config.runsLocally() && !dryRun) {
         clients = new AwsClients(aws.settings(config, host.env()));

@@ -1,7 +1,7 @@
 package dev.runtask.launcher.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.manifest.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.runtask.launcher.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.manifest.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,7 @@
 package dev.runtask.launcher.explain;
 
+import dev.runtask.launcher.exit.ExitCodes;
+
 /**
  * The launcher's exit code for a finished run and, unless it simply succeeded, one line of cause
  * and remedy.

@@ -1,6 +1,6 @@
 package dev.runtask.launcher.manifest;
 
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.manifest.TaskManifest.OptionSpec;
 import dev.runtask.launcher.manifest.TaskManifest.PositionalSpec;
 import dev.runtask.launcher.manifest.TaskManifest.TaskSpec;

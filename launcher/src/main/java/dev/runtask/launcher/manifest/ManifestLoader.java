@@ -2,7 +2,7 @@ package dev.runtask.launcher.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

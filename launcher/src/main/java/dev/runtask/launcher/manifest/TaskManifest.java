@@ -1,7 +1,7 @@
 package dev.runtask.launcher.manifest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.List;
 
 /**

@@ -1,17 +1,20 @@
 package dev.runtask.launcher.platform;
 
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.CallerIdentity;
+import dev.runtask.launcher.aws.ConsoleUrls;
+import dev.runtask.launcher.aws.ImageCheck;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar.Registration;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.ecs.CallerIdentity;
-import dev.runtask.launcher.ecs.ConsoleUrls;
-import dev.runtask.launcher.ecs.ImageCheck;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar.Registration;
-import dev.runtask.launcher.ecs.TaskStarter;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Terminal;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunReport;
+import dev.runtask.launcher.watch.TaskWatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -72,7 +75,7 @@ public final class EcsPlatform implements TaskPlatform {
       if (!plan.options().waitForStop()) {
         return report.exit(ExitCodes.OK, null);
       }
-      return new EcsWait(host, clients).watch(plan, task, report);
+      return new TaskWatch(host, clients).watch(plan, task, report);
     } catch (SdkException e) {
       String taskArn = report.json().path("taskArn").asText(null);
       throw new LauncherException(
@@ -109,7 +112,7 @@ public final class EcsPlatform implements TaskPlatform {
       host.terminal().info("attached to " + task.taskArn());
       host.terminal().info("console: " + url);
       report.put("taskArn", task.taskArn()).put("consoleUrl", url);
-      return new EcsWait(host, clients).watch(plan, task, report);
+      return new TaskWatch(host, clients).watch(plan, task, report);
     } catch (SdkException e) {
       throw new LauncherException(
           ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);

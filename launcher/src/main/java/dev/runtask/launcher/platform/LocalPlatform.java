@@ -1,12 +1,13 @@
 package dev.runtask.launcher.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,12 +131,10 @@ public final class LocalPlatform implements TaskPlatform {
   /** The container's environment from the rendered definition, plus who launched it. */
   private Map<String, String> environment(RunPlan plan) {
     Map<String, String> env = new java.util.LinkedHashMap<>();
-    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-      if (plan.definition().containerName().equals(c.path("name").asText())) {
-        c.path("environment")
-            .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-      }
-    }
+    plan.definition()
+        .container()
+        .path("environment")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
     env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
     return env;
   }

@@ -1,13 +1,13 @@
 package dev.runtask.launcher.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.ConsoleUrls;
-import dev.runtask.launcher.ecs.TaskStarter;
-import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.render.SdkJson;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +20,6 @@ final class RunRequests {
   static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
 
   private RunRequests() {}
-
-  /** Where awslogs writes the container's output: {@code prefix/container/task-id} in the group. */
-  record LogStream(String group, String stream) {}
 
   /**
    * One launch: environment variable and tags name who launched it; a fresh clientToken per run.
@@ -44,35 +41,7 @@ final class RunRequests {
   }
 
   static String image(RunPlan plan) {
-    ObjectNode container = container(plan);
-    return container == null ? null : container.path("image").asText(null);
-  }
-
-  /** The log stream from the container's awslogs options, or null when it logs elsewhere. */
-  static LogStream logStream(RunPlan plan, String taskArn) {
-    ObjectNode container = container(plan);
-    if (container == null
-        || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
-      return null;
-    }
-    JsonNode options = container.path("logConfiguration").path("options");
-    String group = options.path("awslogs-group").asText(null);
-    String prefix = options.path("awslogs-stream-prefix").asText(null);
-    if (group == null || prefix == null) {
-      return null;
-    }
-    return new LogStream(
-        group,
-        prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn));
-  }
-
-  private static ObjectNode container(RunPlan plan) {
-    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-      if (plan.definition().containerName().equals(c.path("name").asText())) {
-        return (ObjectNode) c;
-      }
-    }
-    return null;
+    return plan.definition().container().path("image").asText(null);
   }
 
   /**

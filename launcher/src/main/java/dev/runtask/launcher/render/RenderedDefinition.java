@@ -1,5 +1,6 @@
 package dev.runtask.launcher.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
@@ -11,5 +12,16 @@ public record RenderedDefinition(
     ObjectNode json, RegisterTaskDefinitionRequest request, String containerName) {
   public String family() {
     return request.family();
+  }
+
+  /** The definition of the container that runs the task (the renderer checked it exists). */
+  public ObjectNode container() {
+    for (JsonNode c : json.path("containerDefinitions")) {
+      if (containerName.equals(c.path("name").asText())) {
+        return (ObjectNode) c;
+      }
+    }
+    throw new IllegalStateException(
+        "no container " + containerName + " in the rendered definition");
   }
 }

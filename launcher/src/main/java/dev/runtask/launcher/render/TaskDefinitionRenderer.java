@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.config.Environment;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.TaskOverrides;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.runtask.launcher.scaffold;
 
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.scaffold.AllOrNothingWriter.NewFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
 import dev.runtask.launcher.io.Terminal;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -23,10 +23,10 @@ public final class LogFollower {
   private long printed;
 
   public LogFollower(
-      CloudWatchLogsClient logs, String group, String stream, Terminal terminal, boolean toStderr) {
+      CloudWatchLogsClient logs, LogStream target, Terminal terminal, boolean toStderr) {
     this.logs = logs;
-    this.group = group;
-    this.stream = stream;
+    this.group = target.group();
+    this.stream = target.stream();
     this.terminal = terminal;
     this.toStderr = toStderr;
   }

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.explain;
+package dev.runtask.launcher.exit;
 
 /**
  * The launcher's own exit codes (docs/CONTRACTS.md); all lie outside the task range 0–99 except 2.

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.platform;
+package dev.runtask.launcher.run;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.explain;
+package dev.runtask.launcher.exit;
 
 /** A failure the operator can act on: one line of message and the launcher exit code it maps to. */
 public final class LauncherException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.platform;
+package dev.runtask.launcher.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

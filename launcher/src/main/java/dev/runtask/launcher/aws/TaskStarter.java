@@ -1,9 +1,9 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.FailureExplainer;
-import dev.runtask.launcher.explain.LauncherException;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;

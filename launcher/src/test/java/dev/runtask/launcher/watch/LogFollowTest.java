@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Following CloudWatch Logs: lines written while running and just before STOPPED, a stream that
  * appears late.
  */
-class EcsLogFollowTest {
+class LogFollowTest {
   @RegisterExtension final MotoProject env = new MotoProject();
 
   @Test

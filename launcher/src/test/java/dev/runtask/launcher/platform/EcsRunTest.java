@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
 /**
  * Links into the AWS console for a task, so the operator can jump from the terminal to the task

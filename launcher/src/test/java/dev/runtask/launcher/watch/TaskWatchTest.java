@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Waiting: --timeout, Ctrl-C, attach to a task left running, and the JSON report. */
-class EcsWaitTest {
+class TaskWatchTest {
   @RegisterExtension final MotoProject env = new MotoProject();
 
   @Test

@@ -1,7 +1,7 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.EcrClient;

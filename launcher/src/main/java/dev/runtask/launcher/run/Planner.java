@@ -1,4 +1,4 @@
-package dev.runtask.launcher.cli;
+package dev.runtask.launcher.run;
 
 import dev.runtask.launcher.config.BuildInfo;
 import dev.runtask.launcher.config.ConfigDirectory;
@@ -10,10 +10,9 @@ import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.manifest.ArgumentValidator;
 import dev.runtask.launcher.manifest.ManifestLoader;
 import dev.runtask.launcher.manifest.TaskManifest;
-import dev.runtask.launcher.platform.RunOptions;
-import dev.runtask.launcher.platform.RunPlan;
 import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.render.TaskDefinitionRenderer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,43 +20,51 @@ import java.util.List;
  * task and its arguments against the manifest, render. Any problem here is exit 2 with nothing
  * sent.
  */
-final class Planner {
+public final class Planner {
   private final Host host;
-  private final EnvironmentOptions options;
+  private final String environmentName;
+  private final Path configDir;
+  private final String imageTag;
   private ConfigDirectory directory;
   private Templates templates;
   private Environment environment;
 
-  Planner(Host host, EnvironmentOptions options) {
+  /**
+   * {@code configDir} and {@code imageTag} may be null (then located and defaulted as documented in
+   * task-definitions/README.md).
+   */
+  public Planner(Host host, String environmentName, Path configDir, String imageTag) {
     this.host = host;
-    this.options = options;
+    this.environmentName = environmentName;
+    this.configDir = configDir;
+    this.imageTag = imageTag;
   }
 
-  Environment environment() {
+  public Environment environment() {
     if (environment == null) {
-      directory = ConfigDirectory.locate(options.configDir, host.env(), host.workDir());
+      directory = ConfigDirectory.locate(configDir, host.env(), host.workDir());
       String fromEnv = host.env().get("RUNTASK_IMAGE_TAG");
       String tag =
-          options.imageTag != null
-              ? options.imageTag
+          imageTag != null
+              ? imageTag
               : fromEnv != null && !fromEnv.isEmpty() ? fromEnv : BuildInfo.gitCommit();
       templates = new Templates(host.env(), tag);
-      environment = directory.load(options.env, templates);
+      environment = directory.load(environmentName, templates);
     }
     return environment;
   }
 
-  ConfigDirectory directory() {
+  public ConfigDirectory directory() {
     environment();
     return directory;
   }
 
-  TaskManifest manifest() {
+  public TaskManifest manifest() {
     return ManifestLoader.load(EnvironmentConfig.projectRoot(directory().root()));
   }
 
   /** The definition for {@code task} (null: the environment's base definition). */
-  RenderedDefinition render(String task) {
+  public RenderedDefinition render(String task) {
     Environment env = environment();
     TaskOverrides overrides =
         task == null ? TaskOverrides.NONE : directory.overrides(env, task, templates);
@@ -68,7 +75,7 @@ final class Planner {
   /**
    * For attach: no arguments to validate; the task only selects its overrides and the memory hint.
    */
-  RunPlan attachPlan(String task, RunOptions runOptions) {
+  public RunPlan attachPlan(String task, RunOptions runOptions) {
     Environment env = environment();
     if (task != null) {
       manifest().task(task);
@@ -85,7 +92,7 @@ final class Planner {
         runOptions);
   }
 
-  RunPlan plan(
+  public RunPlan plan(
       String task, List<String> args, List<String> launcherOptions, RunOptions runOptions) {
     Environment env = environment();
     TaskManifest.TaskSpec spec = manifest().task(task);

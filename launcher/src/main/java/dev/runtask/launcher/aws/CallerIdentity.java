@@ -1,6 +1,6 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 

@@ -1,4 +1,4 @@
-package dev.runtask.launcher.platform;
+package dev.runtask.launcher.run;
 
 import dev.runtask.launcher.config.Environment;
 import dev.runtask.launcher.manifest.ArgumentValidator.ValidatedArgs;

@@ -1,16 +1,18 @@
-package dev.runtask.launcher.platform;
+package dev.runtask.launcher.watch;
 
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.ConsoleUrls;
+import dev.runtask.launcher.aws.LogFollower;
+import dev.runtask.launcher.aws.LogStream;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.ecs.Backoff;
-import dev.runtask.launcher.ecs.ConsoleUrls;
-import dev.runtask.launcher.ecs.LogFollower;
-import dev.runtask.launcher.ecs.TaskWatcher;
-import dev.runtask.launcher.explain.ExitCodes;
+import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.run.RunOptions;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunReport;
 import java.time.Clock;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -19,24 +21,24 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The waiting half of an ECS run (run and attach): watch status and logs until STOPPED, --timeout
  * or Ctrl-C, then turn the ending into an exit code and one line of explanation.
  */
-final class EcsWait {
+public final class TaskWatch {
   private final Host host;
   private final AwsClients clients;
 
-  EcsWait(Host host, AwsClients clients) {
+  public TaskWatch(Host host, AwsClients clients) {
     this.host = host;
     this.clients = clients;
   }
 
-  RunReport watch(RunPlan plan, Task task, RunReport report) {
+  public RunReport watch(RunPlan plan, Task task, RunReport report) {
     EnvironmentConfig config = plan.environment().config();
     RunOptions options = plan.options();
     LogFollower logs = logFollower(plan, task.taskArn());
     if (logs != null) {
       report.put("logGroup", logs.group()).put("logStream", logs.stream());
     }
-    TaskWatcher watcher =
-        new TaskWatcher(
+    WatchLoop watcher =
+        new WatchLoop(
             clients.ecs(),
             logs,
             host.terminal(),
@@ -44,7 +46,7 @@ final class EcsWait {
             options.logGrace(),
             Clock.systemUTC());
     host.interrupts().onInterrupt(watcher::interrupt);
-    TaskWatcher.Result result;
+    WatchLoop.Result result;
     try {
       result = watcher.watch(config.cluster(), task.taskArn(), options.timeout());
     } finally {
@@ -61,7 +63,7 @@ final class EcsWait {
               report,
               options.stopOnTimeout(),
               ExitCodes.TIMEOUT,
-              "--timeout " + TaskWatcher.format(options.timeout()) + " reached");
+              "--timeout " + WatchLoop.format(options.timeout()) + " reached");
       case INTERRUPTED ->
           detach(
               plan,
@@ -147,15 +149,11 @@ final class EcsWait {
   }
 
   private LogFollower logFollower(RunPlan plan, String taskArn) {
-    RunRequests.LogStream target = RunRequests.logStream(plan, taskArn);
-    return target == null
-        ? null
-        : new LogFollower(
-            clients.logs(),
-            target.group(),
-            target.stream(),
-            host.terminal(),
-            plan.options().json());
+    return LogStream.of(plan.definition().container(), taskArn)
+        .map(
+            target ->
+                new LogFollower(clients.logs(), target, host.terminal(), plan.options().json()))
+        .orElse(null);
   }
 
   private String followLogsHint(RunPlan plan, String taskArn) {

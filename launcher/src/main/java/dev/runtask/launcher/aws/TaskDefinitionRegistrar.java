@@ -1,4 +1,4 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.render.DefinitionDiff;

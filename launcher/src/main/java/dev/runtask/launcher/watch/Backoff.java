@@ -1,22 +1,22 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.watch;
 
 import java.time.Duration;
 
 /**
  * Poll interval that grows from {@code initial} to {@code max}; tests set both to a millisecond.
  */
-public final class Backoff {
+final class Backoff {
   private final Duration initial;
   private final Duration max;
   private Duration next;
 
-  public Backoff(Duration initial, Duration max) {
+  Backoff(Duration initial, Duration max) {
     this.initial = initial;
     this.max = max.compareTo(initial) < 0 ? initial : max;
     this.next = initial;
   }
 
-  public Duration next() {
+  Duration next() {
     Duration current = next;
     long grown =
         Math.min(max.toMillis(), Math.max(current.toMillis() + 1, current.toMillis() * 3 / 2));
@@ -25,7 +25,7 @@ public final class Backoff {
   }
 
   /** Back to the short interval, e.g. after a status change when more changes are likely soon. */
-  public void reset() {
+  void reset() {
     next = initial;
   }
 }

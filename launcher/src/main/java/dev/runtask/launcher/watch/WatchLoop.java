@@ -1,5 +1,7 @@
-package dev.runtask.launcher.ecs;
+package dev.runtask.launcher.watch;
 
+import dev.runtask.launcher.aws.ConsoleUrls;
+import dev.runtask.launcher.aws.LogFollower;
 import dev.runtask.launcher.io.Terminal;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * status transitions and following logs, and gives up only on --timeout or Ctrl-C. Polling backs
  * off from the configured interval, so tests wait milliseconds.
  */
-public final class TaskWatcher {
+final class WatchLoop {
   static final int MAX_CONSECUTIVE_FAILURES = 10;
   private final EcsClient ecs;
   private final LogFollower logs;
@@ -27,7 +29,7 @@ public final class TaskWatcher {
   private final Semaphore wakeUp = new Semaphore(0);
   private volatile boolean interrupted;
 
-  public TaskWatcher(
+  WatchLoop(
       EcsClient ecs,
       LogFollower logs,
       Terminal terminal,
