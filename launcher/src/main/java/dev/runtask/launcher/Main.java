@@ -1,14 +1,14 @@
 package dev.runtask.launcher;
 
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.cli.LauncherCommand;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Interrupts;
 import dev.runtask.launcher.io.Terminal;
-import dev.runtask.launcher.manifest.Suggestions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -81,6 +81,8 @@ public final class Main {
     } else {
       subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
     }
+    // The exit codes are the contract's, listed once there.
+    cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.launcherCodes());
     cli.setOut(new PrintWriter(host.terminal().out(), true));
     cli.setErr(new PrintWriter(host.terminal().err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -102,11 +104,11 @@ public final class Main {
           !spec.subcommands().isEmpty()
               ? spec.subcommands().keySet()
               : spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
-      suggestion = Suggestions.didYouMean(u.getUnmatched().get(0), candidates);
+      suggestion = DidYouMean.suffix(u.getUnmatched().get(0), candidates);
     }
     err.println("launcher: " + e.getMessage() + suggestion);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
-    return ExitCodes.BAD_INPUT;
+    return ExitCodes.USAGE;
   }
 
   private static int failed(Host host, Exception e) {
@@ -119,6 +121,6 @@ public final class Main {
       return ExitCodes.AWS_CALL_FAILED;
     }
     host.terminal().info("launcher: internal error: " + e);
-    return ExitCodes.TASK_FAILED;
+    return ExitCodes.FAILED;
   }
 }

@@ -12,7 +12,7 @@ class PackageRulesTest {
   void sources_everyPackage_usesOnlyAllowedPackages() {
     PackageRules rules =
         PackageRules.of(Path.of("src/main/java"), "dev.runtask.launcher")
-            .allow(PackageRules.ROOT, "cli", "aws", "config", "exit", "io", "manifest")
+            .allow(PackageRules.ROOT, "cli", "aws", "config", "exit", "io")
             .allow(
                 "cli",
                 "run",
@@ -28,8 +28,8 @@ class PackageRulesTest {
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")
             .allow("aws", "config", "exit", "explain", "io", "render")
-            .allow("render", "config", "exit", "manifest")
-            .allow("config", "exit", "manifest")
+            .allow("render", "config", "exit")
+            .allow("config", "exit")
             .allow("manifest", "exit")
             .allow("explain", "exit")
             .allow("scaffold", "config", "exit")

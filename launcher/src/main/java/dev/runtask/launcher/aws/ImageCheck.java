@@ -1,6 +1,6 @@
 package dev.runtask.launcher.aws;
 
-import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

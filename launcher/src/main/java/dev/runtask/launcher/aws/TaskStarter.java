@@ -1,7 +1,7 @@
 package dev.runtask.launcher.aws;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.FailureExplainer;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Terminal;
 import dev.runtask.launcher.render.RenderedDefinition;

@@ -1,8 +1,8 @@
 package dev.runtask.launcher.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runtask.contract.DidYouMean;
 import dev.runtask.launcher.exit.LauncherException;
-import dev.runtask.launcher.manifest.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class JsonReader {
                 + ": unknown key \""
                 + at(name)
                 + "\""
-                + Suggestions.didYouMean(name, known)
+                + DidYouMean.suffix(name, known)
                 + " (known: "
                 + String.join(", ", new TreeSet<>(known))
                 + ")");

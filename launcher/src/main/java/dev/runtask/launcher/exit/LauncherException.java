@@ -1,5 +1,7 @@
 package dev.runtask.launcher.exit;
 
+import dev.runtask.contract.ExitCodes;
+
 /** A failure the operator can act on: one line of message and the launcher exit code it maps to. */
 public final class LauncherException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public final class LauncherException extends RuntimeException {
 
   /** Bad input or configuration; by contract nothing has been sent to AWS yet. */
   public static LauncherException badInput(String message) {
-    return new LauncherException(ExitCodes.BAD_INPUT, message);
+    return new LauncherException(ExitCodes.USAGE, message);
   }
 
   public int exitCode() {

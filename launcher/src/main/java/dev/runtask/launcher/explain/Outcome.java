@@ -1,6 +1,6 @@
 package dev.runtask.launcher.explain;
 
-import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.contract.ExitCodes;
 
 /**
  * The launcher's exit code for a finished run and, unless it simply succeeded, one line of cause
@@ -8,6 +8,6 @@ import dev.runtask.launcher.exit.ExitCodes;
  */
 public record Outcome(int exitCode, String explanation) {
   public static Outcome success() {
-    return new Outcome(ExitCodes.OK, null);
+    return new Outcome(ExitCodes.SUCCESS, null);
   }
 }

@@ -1,6 +1,6 @@
 package dev.runtask.launcher.explain;
 
-import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.contract.ExitCodes;
 
 /**
  * Turns a stopped task into an exit code and one line of cause and remedy. The container's own code

@@ -1,9 +1,11 @@
 package dev.runtask.launcher.manifest;
 
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.contract.Secrets;
+import dev.runtask.contract.TaskManifest.OptionSpec;
+import dev.runtask.contract.TaskManifest.PositionalSpec;
+import dev.runtask.contract.TaskManifest.TaskSpec;
 import dev.runtask.launcher.exit.LauncherException;
-import dev.runtask.launcher.manifest.TaskManifest.OptionSpec;
-import dev.runtask.launcher.manifest.TaskManifest.PositionalSpec;
-import dev.runtask.launcher.manifest.TaskManifest.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,8 +64,8 @@ public final class ArgumentValidator {
       } else {
         throw bad(task, "option " + name + " needs a value " + label(option));
       }
-      checkType(task, name, option.type(), value);
-      String display = option.secret() ? "****" : value;
+      checkType(task, name, option.value().type(), value);
+      String display = option.secret() ? Secrets.MASK : value;
       if (eq > 0) {
         shown.add(name + "=" + display);
       } else {
@@ -71,8 +73,8 @@ public final class ArgumentValidator {
         shown.add(display);
       }
     }
-    for (OptionSpec option : task.optionsOrEmpty()) {
-      if (option.required() && !seen.contains(option)) {
+    for (OptionSpec option : task.options()) {
+      if (option.value().required() && !seen.contains(option)) {
         throw bad(task, "missing required option " + option.longestName() + " " + label(option));
       }
     }
@@ -81,15 +83,14 @@ public final class ArgumentValidator {
   }
 
   private static OptionSpec find(TaskSpec task, String name, List<String> launcherOptions) {
-    for (OptionSpec option : task.optionsOrEmpty()) {
+    for (OptionSpec option : task.options()) {
       if (option.names().contains(name)) {
         return option;
       }
     }
-    List<String> names =
-        task.optionsOrEmpty().stream().flatMap(o -> o.names().stream()).sorted().toList();
-    String taskSuggestion = Suggestions.didYouMean(name, names);
-    String launcherSuggestion = Suggestions.didYouMean(name, launcherOptions);
+    List<String> names = task.options().stream().flatMap(o -> o.names().stream()).sorted().toList();
+    String taskSuggestion = DidYouMean.suffix(name, names);
+    String launcherSuggestion = DidYouMean.suffix(name, launcherOptions);
     if (taskSuggestion.isEmpty() && !launcherSuggestion.isEmpty()) {
       throw bad(
           task,
@@ -109,16 +110,12 @@ public final class ArgumentValidator {
   }
 
   private static void checkPositionals(TaskSpec task, List<String> given) {
-    List<PositionalSpec> specs = task.positionalsOrEmpty();
+    List<PositionalSpec> specs = task.positionals();
     boolean unbounded =
-        specs.stream()
-            .anyMatch(
-                p ->
-                    p.arity() != null && p.arity().contains("*")
-                        || p.index() != null && p.index().contains("*"));
-    long required = specs.stream().filter(PositionalSpec::required).count();
+        specs.stream().anyMatch(p -> p.value().arity().contains("*") || p.index().contains("*"));
+    long required = specs.stream().filter(p -> p.value().required()).count();
     if (given.size() < required) {
-      throw bad(task, "missing parameter " + specs.get(given.size()).paramLabel());
+      throw bad(task, "missing parameter " + specs.get(given.size()).value().paramLabel());
     }
     if (!unbounded && given.size() > specs.size()) {
       throw bad(
@@ -129,7 +126,7 @@ public final class ArgumentValidator {
               + (specs.isEmpty() ? " (this task takes no positional parameters)" : ""));
     }
     for (int i = 0; i < Math.min(given.size(), specs.size()); i++) {
-      checkType(task, specs.get(i).paramLabel(), specs.get(i).type(), given.get(i));
+      checkType(task, specs.get(i).value().paramLabel(), specs.get(i).value().type(), given.get(i));
     }
   }
 
@@ -157,7 +154,7 @@ public final class ArgumentValidator {
   }
 
   private static String label(OptionSpec option) {
-    return option.paramLabel() == null ? "" : option.paramLabel();
+    return option.value().paramLabel();
   }
 
   private static boolean isNegativeNumber(String arg) {

@@ -1,5 +1,6 @@
 package dev.runtask.launcher.platform;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.CallerIdentity;
 import dev.runtask.launcher.aws.ConsoleUrls;
@@ -8,7 +9,6 @@ import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
 import dev.runtask.launcher.aws.TaskDefinitionRegistrar.Registration;
 import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Terminal;
@@ -73,7 +73,7 @@ public final class EcsPlatform implements TaskPlatform {
       terminal.info("console: " + url);
       report.put("taskArn", task.taskArn()).put("consoleUrl", url);
       if (!plan.options().waitForStop()) {
-        return report.exit(ExitCodes.OK, null);
+        return report.exit(ExitCodes.SUCCESS, null);
       }
       return new TaskWatch(host, clients).watch(plan, task, report);
     } catch (SdkException e) {

@@ -1,7 +1,8 @@
 package dev.runtask.launcher.platform;
 
+import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
@@ -53,7 +54,7 @@ public final class LocalPlatform implements TaskPlatform {
       host.terminal().result(String.join(" ", shown));
       environment(plan).forEach((k, v) -> host.terminal().result("  " + k + "=" + v));
       host.terminal().info("dry run: nothing was started");
-      return report.put("dryRun", true).exit(ExitCodes.OK, null);
+      return report.put("dryRun", true).exit(ExitCodes.SUCCESS, null);
     }
     if (!Files.isRegularFile(jar)) {
       throw LauncherException.badInput(
@@ -69,7 +70,7 @@ public final class LocalPlatform implements TaskPlatform {
     builder.environment().putAll(environment(plan));
     // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
     if (host.terminal().interactive() && !plan.options().json()) {
-      builder.environment().putIfAbsent("RUNTASK_LOG_FORMAT", "text");
+      builder.environment().putIfAbsent(EnvironmentVariables.LOG_FORMAT, "text");
     }
     return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
   }
@@ -111,7 +112,7 @@ public final class LocalPlatform implements TaskPlatform {
     } catch (InterruptedException e) {
       process.destroy();
       Thread.currentThread().interrupt();
-      return ExitCodes.INTERRUPTED;
+      return ExitCodes.WAIT_INTERRUPTED;
     } finally {
       host.interrupts().onInterrupt(null);
     }
@@ -135,7 +136,7 @@ public final class LocalPlatform implements TaskPlatform {
         .container()
         .path("environment")
         .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-    env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
+    env.put(EnvironmentVariables.LAUNCHED_BY, "local:" + host.user());
     return env;
   }
 

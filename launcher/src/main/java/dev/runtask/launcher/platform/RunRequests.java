@@ -1,9 +1,10 @@
 package dev.runtask.launcher.platform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.render.SdkJson;
 import dev.runtask.launcher.run.RunPlan;
@@ -17,8 +18,6 @@ import java.util.UUID;
  * print-out.
  */
 final class RunRequests {
-  static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
-
   private RunRequests() {}
 
   /**
@@ -26,7 +25,7 @@ final class RunRequests {
    */
   static TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
     Map<String, String> environment = new LinkedHashMap<>();
-    environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
+    environment.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("launched-by", launchedBy);
     tags.put("git-sha", plan.gitSha());
@@ -73,6 +72,6 @@ final class RunRequests {
       host.terminal().result(JsonFiles.pretty(request));
       host.terminal().info("dry run: nothing was sent to AWS");
     }
-    return report.put("dryRun", true).exit(ExitCodes.OK, null);
+    return report.put("dryRun", true).exit(ExitCodes.SUCCESS, null);
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.contract.DidYouMean;
 import dev.runtask.launcher.exit.LauncherException;
-import dev.runtask.launcher.manifest.Suggestions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -106,7 +106,7 @@ public final class SdkJson {
                 + ": unknown key \""
                 + at
                 + "\""
-                + Suggestions.didYouMean(entry.getKey(), fields.keySet()));
+                + DidYouMean.suffix(entry.getKey(), fields.keySet()));
       }
       if (!entry.getValue().isNull()) {
         field.set(builder, convert(field, entry.getValue(), file, at));

@@ -1,5 +1,6 @@
 package dev.runtask.launcher.run;
 
+import dev.runtask.contract.TaskManifest.TaskSpec;
 import dev.runtask.launcher.config.BuildInfo;
 import dev.runtask.launcher.config.ConfigDirectory;
 import dev.runtask.launcher.config.Environment;
@@ -8,8 +9,7 @@ import dev.runtask.launcher.config.TaskOverrides;
 import dev.runtask.launcher.config.Templates;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.manifest.ArgumentValidator;
-import dev.runtask.launcher.manifest.ManifestLoader;
-import dev.runtask.launcher.manifest.TaskManifest;
+import dev.runtask.launcher.manifest.BundledManifest;
 import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.render.TaskDefinitionRenderer;
 import java.nio.file.Path;
@@ -59,8 +59,8 @@ public final class Planner {
     return directory;
   }
 
-  public TaskManifest manifest() {
-    return ManifestLoader.load(EnvironmentConfig.projectRoot(directory().root()));
+  public BundledManifest manifest() {
+    return BundledManifest.load(EnvironmentConfig.projectRoot(directory().root()));
   }
 
   /** The definition for {@code task} (null: the environment's base definition). */
@@ -95,7 +95,7 @@ public final class Planner {
   public RunPlan plan(
       String task, List<String> args, List<String> launcherOptions, RunOptions runOptions) {
     Environment env = environment();
-    TaskManifest.TaskSpec spec = manifest().task(task);
+    TaskSpec spec = manifest().task(task);
     ArgumentValidator.ValidatedArgs validated =
         ArgumentValidator.validate(spec, args, launcherOptions);
     RenderedDefinition definition = render(task);

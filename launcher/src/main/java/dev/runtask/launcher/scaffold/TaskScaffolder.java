@@ -1,6 +1,6 @@
 package dev.runtask.launcher.scaffold;
 
-import dev.runtask.launcher.exit.ExitCodes;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.scaffold.AllOrNothingWriter.NewFile;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ public final class TaskScaffolder {
     try {
       writer.write(files);
     } catch (AllOrNothingWriter.WriteFailedException e) {
-      throw new LauncherException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+      throw new LauncherException(ExitCodes.USAGE, e.getMessage(), e);
     }
     List<String> created = files.stream().map(f -> layout.display(f.path())).toList();
     return new Result(name.name(), created, nextSteps(name, request.database()));

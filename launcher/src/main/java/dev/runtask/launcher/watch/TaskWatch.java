@@ -1,11 +1,11 @@
 package dev.runtask.launcher.watch;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.ConsoleUrls;
 import dev.runtask.launcher.aws.LogFollower;
 import dev.runtask.launcher.aws.LogStream;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.exit.ExitCodes;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
@@ -62,7 +62,7 @@ public final class TaskWatch {
               last,
               report,
               options.stopOnTimeout(),
-              ExitCodes.TIMEOUT,
+              ExitCodes.TIMED_OUT,
               "--timeout " + WatchLoop.format(options.timeout()) + " reached");
       case INTERRUPTED ->
           detach(
@@ -70,7 +70,7 @@ public final class TaskWatch {
               last,
               report,
               options.stopOnInterrupt() || askToStop(last),
-              ExitCodes.INTERRUPTED,
+              ExitCodes.WAIT_INTERRUPTED,
               "interrupted");
     };
   }
@@ -137,7 +137,7 @@ public final class TaskWatch {
         .onInterrupt(
             () -> {
               host.terminal().info("\nlauncher: task " + task.taskArn() + " is still running");
-              Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+              Runtime.getRuntime().halt(ExitCodes.WAIT_INTERRUPTED);
             });
     try {
       String answer =

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArgumentValidatorTest {
-  private final TaskManifest manifest = ManifestLoader.load(Path.of("."));
+  private final BundledManifest manifest = BundledManifest.load(Path.of("."));
 
   private ValidatedArgs validate(String task, String... args) {
     return ArgumentValidator.validate(manifest.task(task), List.of(args));
@@ -62,10 +62,5 @@ class ArgumentValidatorTest {
     assertThatThrownBy(() -> manifest.task("sleeep"))
         .hasMessageStartingWith("unknown task \"sleeep\" — did you mean \"sleep\"?")
         .hasMessageContaining("known: hello-world, import-users, sleep");
-  }
-
-  @Test
-  void didYouMean_farFromEverything_saysNothing() {
-    assertThat(Suggestions.didYouMean("completely-different", List.of("run", "render"))).isEmpty();
   }
 }

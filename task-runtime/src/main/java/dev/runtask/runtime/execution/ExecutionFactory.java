@@ -1,5 +1,6 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.records.ExecutionBookkeeping;
 import dev.runtask.runtime.records.ExecutionStart;
 import java.nio.file.Path;
@@ -12,9 +13,6 @@ import java.util.Optional;
  * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
  */
 public final class ExecutionFactory {
-  /** Set by the launcher: who started the run (STS caller ARN or {@code local:USER}). */
-  public static final String LAUNCHED_BY = "RUNTASK_LAUNCHED_BY";
-
   private final Clock clock;
   private final Map<String, String> env;
   private final Optional<String> ecsTaskArn;
@@ -36,7 +34,7 @@ public final class ExecutionFactory {
   public Execution newExecution(
       String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
     Optional<String> launchedBy =
-        Optional.ofNullable(env.get(LAUNCHED_BY)).filter(s -> !s.isBlank());
+        Optional.ofNullable(env.get(EnvironmentVariables.LAUNCHED_BY)).filter(s -> !s.isBlank());
     Execution execution = new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
     execution.bookkeeping =
         new ExecutionBookkeeping(
