@@ -57,6 +57,7 @@ public final class ManifestJson {
       out.put("auxiliaryTypes", v.auxiliaryTypes());
     }
     out.put("arity", v.arity());
+    putIfTrue(out, "arityInferred", v.arityInferred());
     out.put("required", v.required());
     if (v.defaultValue() != null) {
       out.put("defaultValue", v.defaultValue());
@@ -106,6 +107,7 @@ public final class ManifestJson {
         n.text("type", true),
         n.texts("auxiliaryTypes", false),
         n.text("arity", true),
+        n.bool("arityInferred"),
         n.bool("required"),
         n.text("defaultValue", false),
         n.textOr("paramLabel", ""),

@@ -83,6 +83,8 @@ public record TaskManifest(List<TaskSpec> tasks) {
    * @param type the Java type name ({@code int}, {@code java.time.LocalDate}, {@code [I}, an enum)
    * @param auxiliaryTypes element types of a collection or map (empty otherwise)
    * @param arity picocli's arity, e.g. "1", "0", "0..1", "1..*"
+   * @param arityInferred true when the task did not set the arity and picocli derived it from the
+   *     type (a boolean derived arity 0 also accepts {@code --flag=true}; a declared one does not)
    * @param defaultValue the default as written in the task, or null
    * @param paramLabel the value's label in usage text, e.g. {@code <name>}
    * @param description the help text, or "" when there is none
@@ -95,6 +97,7 @@ public record TaskManifest(List<TaskSpec> tasks) {
       String type,
       List<String> auxiliaryTypes,
       String arity,
+      boolean arityInferred,
       boolean required,
       String defaultValue,
       String paramLabel,

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ManifestJsonTest {
   private static ValueSpec value(String type, String arity) {
-    return new ValueSpec(type, List.of(), arity, false, null, "<v>", "", List.of(), null, false);
+    return new ValueSpec(
+        type, List.of(), arity, true, false, null, "<v>", "", List.of(), null, false);
   }
 
   private static final TaskManifest MANIFEST =
@@ -29,6 +30,7 @@ class ManifestJsonTest {
                               "java.lang.String",
                               List.of(),
                               "1",
+                              false,
                               true,
                               null,
                               "<token>",
@@ -45,6 +47,7 @@ class ManifestJsonTest {
                               List.of(),
                               "1",
                               false,
+                              false,
                               "FAST",
                               "<mode>",
                               "",
@@ -59,6 +62,7 @@ class ManifestJsonTest {
                               "java.util.List",
                               List.of("java.lang.Long"),
                               "1",
+                              false,
                               false,
                               null,
                               "<id>",

@@ -2,6 +2,7 @@ package dev.runtask.launcher;
 
 import dev.runtask.contract.DidYouMean;
 import dev.runtask.contract.ExitCodes;
+import dev.runtask.contract.ParserRules;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.cli.LauncherCommand;
 import dev.runtask.launcher.config.JsonFiles;
@@ -86,6 +87,9 @@ public final class Main {
     cli.setOut(new PrintWriter(host.terminal().out(), true));
     cli.setErr(new PrintWriter(host.terminal().err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // "@x" among a task's arguments is a value (ParserRules), so the launcher reads no @files
+    // either: it would otherwise pass the file's lines on in place of "@x".
+    cli.setExpandAtFiles(ParserRules.EXPAND_AT_FILES);
     if (cli.getSubcommands().containsKey("run")) {
       cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
     }

@@ -93,6 +93,11 @@ public final class RunCommand implements Callable<Integer> {
               .filter(n -> n.startsWith("--"))
               .toList();
       RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
+      if (plan.args().usageHelp().isPresent()) {
+        // The task's own --help: answered here from the manifest, no task is started for it.
+        host.terminal().result(plan.args().usageHelp().get().stripTrailing());
+        return 0;
+      }
       RunReport report =
           config.runsLocally()
               ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()))

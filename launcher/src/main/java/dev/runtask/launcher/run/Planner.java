@@ -8,8 +8,8 @@ import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.TaskOverrides;
 import dev.runtask.launcher.config.Templates;
 import dev.runtask.launcher.io.Host;
-import dev.runtask.launcher.manifest.ArgumentValidator;
 import dev.runtask.launcher.manifest.BundledManifest;
+import dev.runtask.launcher.manifest.TaskArguments;
 import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.render.TaskDefinitionRenderer;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ public final class Planner {
     return new RunPlan(
         env,
         name,
-        new ArgumentValidator.ValidatedArgs(List.of(), List.of()),
+        TaskArguments.none(),
         render(task),
         BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown",
         memoryHint,
@@ -96,8 +96,7 @@ public final class Planner {
       String task, List<String> args, List<String> launcherOptions, RunOptions runOptions) {
     Environment env = environment();
     TaskSpec spec = manifest().task(task);
-    ArgumentValidator.ValidatedArgs validated =
-        ArgumentValidator.validate(spec, args, launcherOptions);
+    TaskArguments validated = TaskArguments.check(spec, args, launcherOptions);
     RenderedDefinition definition = render(task);
     String sha = BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown";
     String memoryHint = directory.display(env.dir().resolve("tasks").resolve(task + ".json"));

@@ -1,7 +1,7 @@
 package dev.runtask.launcher.run;
 
 import dev.runtask.launcher.config.Environment;
-import dev.runtask.launcher.manifest.ArgumentValidator.ValidatedArgs;
+import dev.runtask.launcher.manifest.TaskArguments;
 import dev.runtask.launcher.render.RenderedDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
 public record RunPlan(
     Environment environment,
     String task,
-    ValidatedArgs args,
+    TaskArguments args,
     RenderedDefinition definition,
     String gitSha,
     String memoryHint,

@@ -116,6 +116,7 @@ public final class TaskManifestWriter {
             ? Arrays.stream(arg.auxiliaryTypes()).map(Class::getName).toList()
             : List.of(),
         arg.arity().toString(),
+        arg.arity().isUnspecified(),
         arg.required(),
         arg.defaultValue(),
         arg.paramLabel(),
