@@ -20,11 +20,12 @@ class PackageRulesTest {
                 "aws",
                 "config",
                 "exit",
+                "explain",
                 "io",
                 "manifest",
                 "render",
                 "scaffold")
-            .allow("run", "config", "manifest", "render", "io")
+            .allow("run", "config", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")
             .allow("aws", "config", "exit", "explain", "io", "render")

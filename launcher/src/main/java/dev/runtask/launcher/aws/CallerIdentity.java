@@ -1,6 +1,7 @@
 package dev.runtask.launcher.aws;
 
 import dev.runtask.launcher.exit.LauncherException;
+import java.util.Objects;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -9,6 +10,11 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * one.
  */
 public record CallerIdentity(String arn, String account) {
+  public CallerIdentity {
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(account, "account");
+  }
+
   public static CallerIdentity of(StsClient sts) {
     GetCallerIdentityResponse r = sts.getCallerIdentity();
     return new CallerIdentity(r.arn(), r.account());

@@ -2,6 +2,7 @@ package dev.runtask.launcher.aws;
 
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -25,7 +26,17 @@ public final class ImageCheck {
 
   /** An image reference in a private ECR registry, or null for any other registry. */
   public record EcrImage(
-      String registryId, String region, String repository, String tag, String digest) {}
+      String registryId, String region, String repository, String tag, String digest) {
+    /** A tag or a digest, or both. */
+    public EcrImage {
+      Objects.requireNonNull(registryId, "registryId");
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(repository, "repository");
+      if (tag == null && digest == null) {
+        throw new IllegalArgumentException("an image needs a tag or a digest: " + repository);
+      }
+    }
+  }
 
   public static EcrImage parse(String image) {
     Matcher m = image == null ? null : ECR.matcher(image);

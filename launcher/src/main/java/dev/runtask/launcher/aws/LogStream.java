@@ -1,10 +1,16 @@
 package dev.runtask.launcher.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Where awslogs writes a container's output: {@code prefix/container/task-id} in the group. */
 public record LogStream(String group, String stream) {
+  public LogStream {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(stream, "stream");
+  }
+
   /**
    * The stream of {@code taskArn}'s container, from its awslogs options; empty for other drivers.
    */

@@ -6,6 +6,7 @@ import dev.runtask.launcher.render.DefinitionNormalizer;
 import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.render.SdkJson;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -22,7 +23,13 @@ public final class TaskDefinitionRegistrar {
 
   /** The outcome: which revision runs, whether it was registered now, and what changed. */
   public record Registration(
-      String arn, String familyRevision, boolean registered, List<String> changes) {}
+      String arn, String familyRevision, boolean registered, List<String> changes) {
+    public Registration {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(familyRevision, "familyRevision");
+      changes = List.copyOf(changes);
+    }
+  }
 
   /** The latest ACTIVE revision of the family, or null when the family has none yet. */
   public TaskDefinition latest(String family) {

@@ -4,8 +4,11 @@ import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.FailureExplainer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -37,7 +40,16 @@ public final class TaskStarter {
       List<String> command,
       Map<String, String> environment,
       Map<String, String> tags,
-      String clientToken) {}
+      String clientToken) {
+    public Launch {
+      Objects.requireNonNull(taskDefinition, "taskDefinition");
+      Objects.requireNonNull(containerName, "containerName");
+      command = List.copyOf(command);
+      environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+      Objects.requireNonNull(clientToken, "clientToken");
+    }
+  }
 
   public static RunTaskRequest request(EnvironmentConfig config, Launch launch) {
     RunTaskRequest.Builder b =

@@ -8,7 +8,7 @@ import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.run.Planner;
 import dev.runtask.launcher.run.RunOptions;
-import dev.runtask.launcher.run.RunReport;
+import dev.runtask.launcher.run.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,12 +59,12 @@ public final class AttachCommand implements Callable<Integer> {
           "environment " + environment.env + " runs tasks locally: there is nothing to attach to");
     }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-      RunReport report =
+      RunResult result =
           new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
       if (output.json()) {
-        host.terminal().result(JsonFiles.pretty(report.json()));
+        host.terminal().result(JsonFiles.pretty(result.json()));
       }
-      return report.exitCode();
+      return result.exitCode();
     }
   }
 }

@@ -4,13 +4,14 @@ import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.platform.LocalPlatform;
 import dev.runtask.launcher.run.Planner;
 import dev.runtask.launcher.run.RunOptions;
 import dev.runtask.launcher.run.RunPlan;
-import dev.runtask.launcher.run.RunReport;
+import dev.runtask.launcher.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,21 +99,21 @@ public final class RunCommand implements Callable<Integer> {
         host.terminal().result(plan.args().usageHelp().get().stripTrailing());
         return 0;
       }
-      RunReport report =
+      RunResult result =
           config.runsLocally()
               ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()))
                   .run(plan)
               : new EcsPlatform(host, clients).run(plan);
       if (output.json()) {
-        host.terminal().result(JsonFiles.pretty(report.json()));
+        host.terminal().result(JsonFiles.pretty(result.json()));
       }
-      return report.exitCode();
+      return result.exitCode();
     } catch (LauncherException e) {
       if (output.json()) {
         host.terminal()
             .result(
                 JsonFiles.pretty(
-                    new RunReport().put("task", task).exit(e.exitCode(), e.getMessage()).json()));
+                    RunResult.failed(task, new Outcome(e.exitCode(), e.getMessage())).json()));
       }
       throw e;
     } finally {

@@ -19,10 +19,20 @@ public record EnvironmentConfig(
     Logs logs,
     boolean confirm,
     Local local) {
+  /** Missing settings stay null here; {@code EnvironmentValidator} names the ones required. */
+  public EnvironmentConfig {
+    capacityProviderStrategy =
+        capacityProviderStrategy == null ? null : List.copyOf(capacityProviderStrategy);
+  }
 
   /** awsvpc network settings for RunTask. */
-  public record Network(
-      List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {}
+  public record Network(List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {
+    /** Null lists are kept null, so the validator can say which key is missing. */
+    public Network {
+      subnets = subnets == null ? null : List.copyOf(subnets);
+      securityGroups = securityGroups == null ? null : List.copyOf(securityGroups);
+    }
+  }
 
   /** One entry of a capacity provider strategy, e.g. FARGATE_SPOT with weight 1. */
   public record CapacityProvider(String capacityProvider, Integer weight, Integer base) {}

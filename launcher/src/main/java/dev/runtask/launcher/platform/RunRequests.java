@@ -2,13 +2,12 @@ package dev.runtask.launcher.platform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.contract.EnvironmentVariables;
-import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.render.SdkJson;
 import dev.runtask.launcher.run.RunPlan;
-import dev.runtask.launcher.run.RunReport;
+import dev.runtask.launcher.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,7 @@ final class RunRequests {
    * Prints the definition and the RunTask request (secrets and the token as placeholders); calls
    * nothing.
    */
-  static RunReport dryRun(Host host, RunPlan plan, RunReport report) {
+  static RunResult.DryRun dryRun(Host host, RunPlan plan) {
     TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
     TaskStarter.Launch shown =
         new TaskStarter.Launch(
@@ -58,10 +57,7 @@ final class RunRequests {
             launch.tags(),
             "<generated once per run>");
     ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
-    if (plan.options().json()) {
-      report.json().set("taskDefinition", plan.definition().json());
-      report.json().set("runTaskRequest", request);
-    } else {
+    if (!plan.options().json()) {
       host.terminal()
           .info(
               "# task definition (registered only if it differs from the latest revision of "
@@ -72,6 +68,6 @@ final class RunRequests {
       host.terminal().result(JsonFiles.pretty(request));
       host.terminal().info("dry run: nothing was sent to AWS");
     }
-    return report.put("dryRun", true).exit(ExitCodes.SUCCESS, null);
+    return new RunResult.DryRun(plan.definition().json(), request);
   }
 }

@@ -2,6 +2,7 @@ package dev.runtask.launcher.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
@@ -10,6 +11,12 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
  */
 public record RenderedDefinition(
     ObjectNode json, RegisterTaskDefinitionRequest request, String containerName) {
+  public RenderedDefinition {
+    json = Objects.requireNonNull(json, "json").deepCopy();
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(containerName, "containerName");
+  }
+
   public String family() {
     return request.family();
   }

@@ -84,12 +84,12 @@ public final class TaskDefinitionRenderer {
         container.put("memory", Integer.parseInt(overrides.memory()));
       }
     }
-    if (!overrides.environmentOrEmpty().isEmpty()) {
+    if (!overrides.environment().isEmpty()) {
       ArrayNode env =
           container.has("environment")
               ? (ArrayNode) container.get("environment")
               : container.putArray("environment");
-      for (Map.Entry<String, String> e : overrides.environmentOrEmpty().entrySet()) {
+      for (Map.Entry<String, String> e : overrides.environment().entrySet()) {
         for (int i = env.size() - 1; i >= 0; i--) {
           if (e.getKey().equals(env.get(i).path("name").asText())) {
             env.remove(i);

@@ -12,8 +12,9 @@ import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.run.RunOptions;
 import dev.runtask.launcher.run.RunPlan;
-import dev.runtask.launcher.run.RunReport;
+import dev.runtask.launcher.run.RunResult;
 import java.time.Clock;
+import java.util.Objects;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -30,13 +31,18 @@ public final class TaskWatch {
     this.clients = clients;
   }
 
-  public RunReport watch(RunPlan plan, Task task, RunReport report) {
+  /** How the wait ended: what it saw last, and the exit code with its explanation. */
+  public record Ending(RunResult.Watched watched, Outcome outcome) {
+    public Ending {
+      Objects.requireNonNull(watched, "watched");
+      Objects.requireNonNull(outcome, "outcome");
+    }
+  }
+
+  public Ending watch(RunPlan plan, Task task) {
     EnvironmentConfig config = plan.environment().config();
     RunOptions options = plan.options();
     LogFollower logs = logFollower(plan, task.taskArn());
-    if (logs != null) {
-      report.put("logGroup", logs.group()).put("logStream", logs.stream());
-    }
     WatchLoop watcher =
         new WatchLoop(
             clients.ecs(),
@@ -53,14 +59,13 @@ public final class TaskWatch {
       host.interrupts().onInterrupt(null);
     }
     Task last = result.task() != null ? result.task() : task;
-    report.put("lastStatus", last.lastStatus());
     return switch (result.end()) {
-      case STOPPED -> stopped(plan, last, report);
+      case STOPPED -> stopped(plan, last, logs);
       case TIMED_OUT ->
           detach(
               plan,
               last,
-              report,
+              logs,
               options.stopOnTimeout(),
               ExitCodes.TIMED_OUT,
               "--timeout " + WatchLoop.format(options.timeout()) + " reached");
@@ -68,14 +73,14 @@ public final class TaskWatch {
           detach(
               plan,
               last,
-              report,
+              logs,
               options.stopOnInterrupt() || askToStop(last),
               ExitCodes.WAIT_INTERRUPTED,
               "interrupted");
     };
   }
 
-  private RunReport stopped(RunPlan plan, Task task, RunReport report) {
+  private Ending stopped(RunPlan plan, Task task, LogFollower logs) {
     Container container =
         task.containers().stream()
             .filter(c -> plan.definition().containerName().equals(c.name()))
@@ -88,20 +93,19 @@ public final class TaskWatch {
             container == null ? null : container.exitCode(),
             container == null ? null : container.reason());
     Outcome outcome = StopExplainer.explain(facts, plan.memoryHint());
-    report
-        .put("stopCode", facts.stopCode())
-        .put("stoppedReason", facts.stoppedReason())
-        .put("containerExitCode", facts.containerExitCode());
     if (outcome.explanation() != null) {
       host.terminal().info("launcher: " + outcome.explanation());
     } else {
       host.terminal().info("task " + plan.task() + " finished (exit 0)");
     }
-    return report.exit(outcome.exitCode(), outcome.explanation());
+    return new Ending(
+        watched(
+            logs, task, facts.stopCode(), facts.stoppedReason(), facts.containerExitCode(), null),
+        outcome);
   }
 
-  private RunReport detach(
-      RunPlan plan, Task task, RunReport report, boolean stop, int code, String why) {
+  private Ending detach(
+      RunPlan plan, Task task, LogFollower logs, boolean stop, int code, String why) {
     String cluster = plan.environment().config().cluster();
     String message;
     if (stop) {
@@ -125,10 +129,27 @@ public final class TaskWatch {
               + " --tasks "
               + task.taskArn()
               + "`"
-              + followLogsHint(plan, task.taskArn());
+              + followLogsHint(logs);
     }
     host.terminal().info("launcher: " + message);
-    return report.put("stopRequested", stop).exit(code, message);
+    return new Ending(watched(logs, task, null, null, null, stop), new Outcome(code, message));
+  }
+
+  private static RunResult.Watched watched(
+      LogFollower logs,
+      Task task,
+      String stopCode,
+      String stoppedReason,
+      Integer containerExitCode,
+      Boolean stopRequested) {
+    return new RunResult.Watched(
+        logs == null ? null : logs.group(),
+        logs == null ? null : logs.stream(),
+        task.lastStatus(),
+        stopCode,
+        stoppedReason,
+        containerExitCode,
+        stopRequested);
   }
 
   private boolean askToStop(Task task) {
@@ -156,8 +177,7 @@ public final class TaskWatch {
         .orElse(null);
   }
 
-  private String followLogsHint(RunPlan plan, String taskArn) {
-    LogFollower logs = logFollower(plan, taskArn);
+  private static String followLogsHint(LogFollower logs) {
     return logs == null
         ? ""
         : " and `aws logs tail "

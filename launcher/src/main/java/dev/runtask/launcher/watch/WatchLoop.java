@@ -6,6 +6,7 @@ import dev.runtask.launcher.io.Terminal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -52,7 +53,12 @@ final class WatchLoop {
   }
 
   /** The end and the last task description seen. */
-  public record Result(End end, Task task) {}
+  public record Result(End end, Task task) {
+    /** {@code task} is null when no describe has seen it yet. */
+    public Result {
+      Objects.requireNonNull(end, "end");
+    }
+  }
 
   /** Called from the Ctrl-C handler: the wait loop wakes up and returns INTERRUPTED. */
   public void interrupt() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
@@ -26,29 +27,21 @@ public final class ExecutionFactory {
   /** Where the embedded default database, lock files and local objects live. */
   static final Path LOCAL_DIR = Path.of(".local");
 
-  public Execution newExecution(String taskName, List<String> redactedArgs) {
-    return newExecution(taskName, redactedArgs, false, false);
-  }
-
   /** A new execution; {@code singleInstance} and {@code dryRun} shape its database side. */
   public Execution newExecution(
       String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
     Optional<String> launchedBy =
         Optional.ofNullable(env.get(EnvironmentVariables.LAUNCHED_BY)).filter(s -> !s.isBlank());
-    Execution execution = new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
-    execution.bookkeeping =
-        new ExecutionBookkeeping(
-            new ExecutionStart(
-                execution.runId(),
-                taskName,
-                redactedArgs,
-                execution.startedAt(),
-                ecsTaskArn,
-                launchedBy,
-                dryRun),
-            singleInstance,
-            env,
-            LOCAL_DIR);
-    return execution;
+    ExecutionStart start =
+        new ExecutionStart(
+            UUID.randomUUID().toString(),
+            taskName,
+            redactedArgs,
+            clock.instant(),
+            ecsTaskArn,
+            launchedBy,
+            dryRun);
+    return new Execution(
+        start, clock, new ExecutionBookkeeping(start, singleInstance, env, LOCAL_DIR));
   }
 }
