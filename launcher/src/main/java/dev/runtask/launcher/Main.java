@@ -5,8 +5,9 @@ import dev.runtask.contract.ExitCodes;
 import dev.runtask.contract.ParserRules;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.cli.LauncherCommand;
+import dev.runtask.launcher.cli.ReportsFailures;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Interrupts;
 import dev.runtask.launcher.io.Terminal;
@@ -21,7 +22,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Entry point of launcher.jar: wires the real host into picocli and maps failures to exit codes.
@@ -94,7 +94,7 @@ public final class Main {
       cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
     }
     cli.setParameterExceptionHandler(Main::badParameters);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e, commandLine));
     return cli.execute(args);
   }
 
@@ -115,16 +115,16 @@ public final class Main {
     return ExitCodes.USAGE;
   }
 
-  private static int failed(Host host, Exception e) {
-    if (e instanceof LauncherException le) {
-      host.terminal().info("launcher: " + le.getMessage());
-      return le.exitCode();
+  /** The one place a failed command becomes an exit code and a line on stderr. */
+  private static int failed(Host host, Exception e, CommandLine command) {
+    Failure failure = Failure.of(e);
+    if (command.getCommand() instanceof ReportsFailures reporting) {
+      reporting.report(failure);
     }
-    if (e instanceof SdkException) {
-      host.terminal().info("launcher: AWS call failed: " + e.getMessage());
-      return ExitCodes.AWS_CALL_FAILED;
+    host.terminal().info("launcher: " + failure.message());
+    if (failure.bug()) {
+      e.printStackTrace(host.terminal().err());
     }
-    host.terminal().info("launcher: internal error: " + e);
-    return ExitCodes.FAILED;
+    return failure.exitCode();
   }
 }

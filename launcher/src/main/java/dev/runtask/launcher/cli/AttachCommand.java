@@ -3,7 +3,9 @@ package dev.runtask.launcher.cli;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.run.Planner;
@@ -25,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
       "Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
       "follow its logs from the start and exit with its exit code, as run does."
     })
-public final class AttachCommand implements Callable<Integer> {
+public final class AttachCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;
 
   @Mixin EnvironmentOptions environment;
@@ -65,6 +67,21 @@ public final class AttachCommand implements Callable<Integer> {
         host.terminal().result(JsonFiles.pretty(result.json()));
       }
       return result.exitCode();
+    }
+  }
+
+  @Override
+  public void report(Failure failure) {
+    if (output.json()) {
+      parent
+          .host()
+          .terminal()
+          .result(
+              JsonFiles.pretty(
+                  RunResult.failed(
+                          task == null ? "TASK" : task,
+                          new Outcome(failure.exitCode(), failure.message()))
+                      .json()));
     }
   }
 }

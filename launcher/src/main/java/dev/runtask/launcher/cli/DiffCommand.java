@@ -1,6 +1,5 @@
 package dev.runtask.launcher.cli;
 
-import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
 import dev.runtask.launcher.exit.LauncherException;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -83,9 +81,6 @@ public final class DiffCommand implements Callable<Integer> {
         changes.forEach(terminal::result);
       }
       return exitCode && (latest == null || !changes.isEmpty()) ? 1 : 0;
-    } catch (SdkException e) {
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.runtask.launcher.cli;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "Run TASK in ENV and exit with its exit code.",
       "Task options may follow directly; put them after -- when one looks like a launcher option."
     })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;
 
   @Spec CommandSpec spec;
@@ -108,18 +108,23 @@ public final class RunCommand implements Callable<Integer> {
         host.terminal().result(JsonFiles.pretty(result.json()));
       }
       return result.exitCode();
-    } catch (LauncherException e) {
-      if (output.json()) {
-        host.terminal()
-            .result(
-                JsonFiles.pretty(
-                    RunResult.failed(task, new Outcome(e.exitCode(), e.getMessage())).json()));
-      }
-      throw e;
     } finally {
       if (clients != null) {
         clients.close();
       }
+    }
+  }
+
+  @Override
+  public void report(Failure failure) {
+    if (output.json()) {
+      parent
+          .host()
+          .terminal()
+          .result(
+              JsonFiles.pretty(
+                  RunResult.failed(task, new Outcome(failure.exitCode(), failure.message()))
+                      .json()));
     }
   }
 }

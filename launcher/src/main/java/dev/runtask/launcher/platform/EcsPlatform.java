@@ -18,7 +18,6 @@ import dev.runtask.launcher.run.RunResult;
 import dev.runtask.launcher.watch.TaskWatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -53,62 +52,48 @@ public final class EcsPlatform implements TaskPlatform {
           new Outcome(ExitCodes.SUCCESS, null));
     }
     Confirmation.requirePossible(host, plan);
-    String taskArn = null;
-    try {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      caller.requireAccount(config.accountId(), plan.environment().name());
-      Confirmation.confirm(host, plan, caller.account());
-      // Both are reads: the latest revision is fetched while the image is checked. The image
-      // check comes before registering so an unpushed commit leaves no revision behind.
-      TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
-      CompletableFuture<TaskDefinition> latest =
-          CompletableFuture.supplyAsync(
-              () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
-      new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
-      Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
-      announce(terminal, registration);
+    CallerIdentity caller = CallerIdentity.of(clients.sts());
+    caller.requireAccount(config.accountId(), plan.environment().name());
+    Confirmation.confirm(host, plan, caller.account());
+    // Both are reads: the latest revision is fetched while the image is checked. The image
+    // check comes before registering so an unpushed commit leaves no revision behind.
+    TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
+    CompletableFuture<TaskDefinition> latest =
+        CompletableFuture.supplyAsync(
+            () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
+    new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
+    Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
+    announce(terminal, registration);
 
-      RunTaskRequest request =
-          TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
-      Task task = new TaskStarter(clients.ecs()).start(request);
-      taskArn = task.taskArn();
-      RunResult.Started started =
-          announce(
-              registration.familyRevision(),
-              registration.registered(),
-              task.taskArn(),
-              config,
-              "started ");
-      if (!plan.options().waitForStop()) {
-        return new RunResult(
-            plan.environment().name(),
-            plan.task(),
-            command,
-            started,
-            null,
-            null,
-            new Outcome(ExitCodes.SUCCESS, null));
-      }
-      TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
+    RunTaskRequest request =
+        TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
+    Task task = new TaskStarter(clients.ecs()).start(request);
+    RunResult.Started started =
+        announce(
+            registration.familyRevision(),
+            registration.registered(),
+            task.taskArn(),
+            config,
+            "started ");
+    if (!plan.options().waitForStop()) {
       return new RunResult(
           plan.environment().name(),
           plan.task(),
           command,
           started,
-          ending.watched(),
           null,
-          ending.outcome());
-    } catch (SdkException e) {
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED,
-          "AWS call failed: "
-              + e.getMessage()
-              + (e.getMessage() != null && e.getMessage().contains("credentials")
-                  ? " — pass -k/-s, --profile or the AWS_* environment variables"
-                  : "")
-              + (taskArn == null ? "" : "; task " + taskArn + " may still be running"),
-          e);
+          null,
+          new Outcome(ExitCodes.SUCCESS, null));
     }
+    TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
+    return new RunResult(
+        plan.environment().name(),
+        plan.task(),
+        command,
+        started,
+        ending.watched(),
+        null,
+        ending.outcome());
   }
 
   /**
@@ -117,31 +102,26 @@ public final class EcsPlatform implements TaskPlatform {
   public RunResult attach(RunPlan plan, String taskArnOrId) {
     EnvironmentConfig config = plan.environment().config();
     String cluster = config.cluster();
-    try {
-      var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
-      if (!described.hasTasks() || described.tasks().isEmpty()) {
-        throw LauncherException.badInput(
-            "no task "
-                + taskArnOrId
-                + " in cluster "
-                + cluster
-                + " (ECS keeps stopped tasks for about an hour)");
-      }
-      Task task = described.tasks().get(0);
-      RunResult.Started started = announce(null, null, task.taskArn(), config, "attached to ");
-      TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
-      return new RunResult(
-          plan.environment().name(),
-          plan.task(),
-          null,
-          started,
-          ending.watched(),
-          null,
-          ending.outcome());
-    } catch (SdkException e) {
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);
+    var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
+    if (!described.hasTasks() || described.tasks().isEmpty()) {
+      throw LauncherException.badInput(
+          "no task "
+              + taskArnOrId
+              + " in cluster "
+              + cluster
+              + " (ECS keeps stopped tasks for about an hour)");
     }
+    Task task = described.tasks().get(0);
+    RunResult.Started started = announce(null, null, task.taskArn(), config, "attached to ");
+    TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
+    return new RunResult(
+        plan.environment().name(),
+        plan.task(),
+        null,
+        started,
+        ending.watched(),
+        null,
+        ending.outcome());
   }
 
   private RunResult.Started announce(

@@ -77,6 +77,7 @@ public final class TaskWatch {
               options.stopOnInterrupt() || askToStop(last),
               ExitCodes.WAIT_INTERRUPTED,
               "interrupted");
+      case GAVE_UP -> gaveUp(plan, last, logs, result.failure());
     };
   }
 
@@ -133,6 +134,26 @@ public final class TaskWatch {
     }
     host.terminal().info("launcher: " + message);
     return new Ending(watched(logs, task, null, null, null, stop), new Outcome(code, message));
+  }
+
+  /** The wait could not see the task any more; it may well still be running. */
+  private Ending gaveUp(RunPlan plan, Task task, LogFollower logs, String failure) {
+    String message =
+        "AWS call failed: DescribeTasks failed "
+            + WatchLoop.MAX_CONSECUTIVE_FAILURES
+            + " times in a row ("
+            + failure
+            + "); task "
+            + task.taskArn()
+            + " may still be running — follow it with `launcher attach -e "
+            + plan.environment().name()
+            + " "
+            + ConsoleUrls.taskId(task.taskArn())
+            + "`";
+    host.terminal().info("launcher: " + message);
+    return new Ending(
+        watched(logs, task, null, null, null, null),
+        new Outcome(ExitCodes.AWS_CALL_FAILED, message));
   }
 
   private static RunResult.Watched watched(

@@ -49,14 +49,22 @@ final class WatchLoop {
   public enum End {
     STOPPED,
     TIMED_OUT,
-    INTERRUPTED
+    INTERRUPTED,
+    /** DescribeTasks failed {@link #MAX_CONSECUTIVE_FAILURES} times in a row. */
+    GAVE_UP
   }
 
-  /** The end and the last task description seen. */
-  public record Result(End end, Task task) {
-    /** {@code task} is null when no describe has seen it yet. */
+  /**
+   * The end, the last task description seen (null when no describe has seen it yet) and, when the
+   * wait gave up, the last failure's message.
+   */
+  public record Result(End end, Task task, String failure) {
     public Result {
       Objects.requireNonNull(end, "end");
+    }
+
+    Result(End end, Task task) {
+      this(end, task, null);
     }
   }
 
@@ -80,7 +88,8 @@ final class WatchLoop {
         // The SDK has already retried this call; a wait of hours should outlive a network
         // blip or a throttling burst, so only a run of failures ends it.
         if (++failures >= MAX_CONSECUTIVE_FAILURES) {
-          throw e;
+          terminal.endProgress();
+          return new Result(End.GAVE_UP, task, e.getMessage());
         }
         terminal.info("warning: DescribeTasks failed (" + e.getMessage() + "); retrying");
         if (interrupted || pause(backoff.next())) {

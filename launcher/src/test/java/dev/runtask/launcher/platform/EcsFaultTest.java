@@ -144,6 +144,47 @@ class EcsFaultTest {
   }
 
   @Test
+  void run_describeTasksKeepsFailing_exits110NamingTheTaskThatMayStillRun() {
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply before(String operation, int n, ObjectNode request) {
+            return operation.equals("ecs:DescribeTasks")
+                ? Reply.awsJsonError(400, "AccessDeniedException", "not authorized: DescribeTasks")
+                : null;
+          }
+        });
+
+    TestHost.Result r = env.run("-n", "hello-world", "--output", "json");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(110);
+    assertThat(r.err())
+        .contains("DescribeTasks failed 10 times in a row (not authorized: DescribeTasks")
+        .contains("may still be running — follow it with `launcher attach -e moto ");
+    assertThat(r.out()).contains("\"exitCode\" : 110").contains("\"taskArn\" : \"arn:aws:ecs:");
+  }
+
+  @Test
+  void run_accessDeniedWithOutputJson_printsTheFailureAsJson() {
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply before(String operation, int n, ObjectNode request) {
+            return operation.equals("ecs:RunTask")
+                ? Reply.awsJsonError(400, "AccessDeniedException", "not authorized: ecs:RunTask")
+                : null;
+          }
+        });
+
+    TestHost.Result r = env.run("-n", "hello-world", "--output", "json");
+
+    assertThat(r.exitCode()).isEqualTo(110);
+    assertThat(r.out())
+        .contains("\"exitCode\" : 110")
+        .contains("\"explanation\" : \"AWS call failed: not authorized: ecs:RunTask");
+  }
+
+  @Test
   void run_accessDenied_exits110() {
     env.moto.proxy.hook(
         new FaultProxy.Hook() {
