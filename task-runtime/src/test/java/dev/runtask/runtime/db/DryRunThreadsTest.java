@@ -3,6 +3,7 @@ package dev.runtask.runtime.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A dry run must not let work on another thread commit behind its back. */
 class DryRunThreadsTest {
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env = TestDatabaseLocation.fromEnvironment().taskEnvironment();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach

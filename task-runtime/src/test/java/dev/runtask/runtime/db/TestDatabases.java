@@ -1,6 +1,6 @@
 package dev.runtask.runtime.db;
 
-import java.util.Map;
+import dev.runtask.testharness.TestDatabaseLocation;
 
 /** The databases the transaction suite runs on: the local PostgreSQL and the embedded default. */
 public final class TestDatabases {
@@ -9,26 +9,16 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** PostgreSQL at 127.0.0.1:5432/test (override with RUNTASK_TEST_DB_URL/_USER/_PASSWORD). */
+  /** The PostgreSQL of every module's database tests ({@link TestDatabaseLocation}). */
   public static synchronized Database postgres() {
     if (postgres == null) {
-      Map<String, String> env = System.getenv();
-      DatabaseSettings settings =
-          DatabaseSettings.of(
-              env.getOrDefault("RUNTASK_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-              env.getOrDefault("RUNTASK_TEST_DB_USER", "postgres"),
-              env.getOrDefault("RUNTASK_TEST_DB_PASSWORD", ""));
+      TestDatabaseLocation location = TestDatabaseLocation.fromEnvironment();
       try {
-        postgres = Database.open(settings);
+        postgres =
+            Database.open(
+                DatabaseSettings.of(location.url(), location.user(), location.password()));
       } catch (DatabaseUnavailableException e) {
-        throw new AssertionError(
-            "The transaction tests need PostgreSQL ("
-                + settings
-                + "), and it is not reachable: "
-                + e.getMessage()
-                + ". Start it: pg_ctlcluster --skip-systemctl-redirect "
-                + "$(ls /etc/postgresql) main start",
-            e);
+        throw location.unreachable(e);
       }
     }
     return postgres;

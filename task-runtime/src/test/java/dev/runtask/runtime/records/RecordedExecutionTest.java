@@ -2,14 +2,17 @@ package dev.runtask.runtime.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.TaskRuntime;
 import dev.runtask.runtime.db.TestDatabases;
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,14 +21,14 @@ import org.junit.jupiter.api.Test;
 /** Executions through the real runtime leave a record when a database is configured. */
 class RecordedExecutionTest {
   final String launchedBy = "local:tester-" + UUID.randomUUID();
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL",
-          "jdbc:postgresql://127.0.0.1:5432/test",
-          "RUNTASK_DB_USER",
-          "postgres",
-          "RUNTASK_LAUNCHED_BY",
-          launchedBy);
+  final Map<String, String> env = withLaunchedBy(launchedBy);
+
+  static Map<String, String> withLaunchedBy(String launchedBy) {
+    Map<String, String> env =
+        new HashMap<>(TestDatabaseLocation.fromEnvironment().taskEnvironment());
+    env.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
+    return env;
+  }
 
   Optional<ExecutionRecord> recordOfThisTest() throws Exception {
     try (Connection c = TestDatabases.postgres().dataSource().getConnection();

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.testharness.TestDatabaseLocation;
 import dev.runtask.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ class DryRunTest {
   @TempDir Path dir;
   final String prefix = "DR-" + UUID.randomUUID().toString().substring(0, 8);
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Map<String, String> env =
-      Map.of(
-          "RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test", "RUNTASK_DB_USER", "postgres");
+  final Map<String, String> env = TestDatabaseLocation.fromEnvironment().taskEnvironment();
 
   static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -3,7 +3,8 @@ package dev.runtask.tasks.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.tcc.ObjectStores;
-import dev.runtask.testsupport.MotoServer;
+import dev.runtask.testharness.MotoServer;
+import dev.runtask.testharness.TestDatabaseLocation;
 import dev.runtask.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,12 +29,14 @@ class ExportSalesReportTasksJarIT {
 
   @BeforeAll
   static void startMoto() throws Exception {
-    moto = MotoServer.start();
+    moto = MotoServer.get();
+    moto.reset();
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     s3 =
         ObjectStores.s3Client(
-            Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint(), "AWS_REGION", "us-east-1"));
+            Map.of(
+                ObjectStores.S3_ENDPOINT, moto.endpoint().toString(), "AWS_REGION", "us-east-1"));
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -41,9 +44,6 @@ class ExportSalesReportTasksJarIT {
   static void stopMoto() {
     if (s3 != null) {
       s3.close();
-    }
-    if (moto != null) {
-      moto.close();
     }
   }
 
@@ -63,10 +63,9 @@ class ExportSalesReportTasksJarIT {
                 reportId)
             .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    env.put("RUNTASK_DB_USER", "postgres");
+    env.putAll(TestDatabaseLocation.fromEnvironment().taskEnvironment());
     env.put("RUNTASK_OBJECT_STORE", "s3://" + BUCKET + "/exports");
-    env.put("RUNTASK_S3_ENDPOINT", moto.endpoint());
+    env.put("RUNTASK_S3_ENDPOINT", moto.endpoint().toString());
     env.put("AWS_ACCESS_KEY_ID", "test");
     env.put("AWS_SECRET_ACCESS_KEY", "test");
     env.put("AWS_REGION", "us-east-1");

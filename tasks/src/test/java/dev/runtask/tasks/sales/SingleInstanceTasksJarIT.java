@@ -2,6 +2,7 @@ package dev.runtask.tasks.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.testharness.TestDatabaseLocation;
 import dev.runtask.testsupport.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,8 +60,7 @@ class SingleInstanceTasksJarIT {
             target.resolve("tasks.jar").toString(),
             TASK);
     Map<String, String> env = pb.environment();
-    env.put("RUNTASK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    env.put("RUNTASK_DB_USER", "postgres");
+    env.putAll(TestDatabaseLocation.fromEnvironment().taskEnvironment());
     env.put("RUNTASK_LOG_FORMAT", "text");
     pb.redirectErrorStream(true);
     Process p = pb.start();

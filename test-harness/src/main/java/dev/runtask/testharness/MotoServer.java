@@ -1,4 +1,4 @@
-package dev.runtask.launcher.support;
+package dev.runtask.testharness;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One real moto server per test JVM ({@code moto_server -H 127.0.0.1 -p PORT} on a free port),
- * started on first use and stopped when the JVM exits. Tests reset its state instead of restarting
- * it.
+ * The one moto_server of a test JVM ({@code moto_server -H 127.0.0.1 -p PORT} on a free port),
+ * started on first use and stopped when the JVM exits; tests reset its state instead of restarting
+ * it. Without moto_server on PATH the AWS tests fail, saying how to install it.
  */
 public final class MotoServer {
   private static MotoServer instance;
@@ -34,6 +34,7 @@ public final class MotoServer {
     this.endpoint = endpoint;
   }
 
+  /** The server, started on the first call. */
   public static synchronized MotoServer get() {
     if (instance == null) {
       instance = start();
@@ -45,8 +46,8 @@ public final class MotoServer {
     Path executable = onPath("moto_server");
     if (executable == null) {
       throw new IllegalStateException(
-          "moto_server is not on PATH and there is no Docker for the motoserver/moto image:"
-              + " install moto with its server extra (pip install 'moto[server]') to run the AWS tests");
+          "moto_server is not on PATH: install moto with its server extra"
+              + " (pip install 'moto[server]') to run the AWS tests");
     }
     int port = freePort();
     try {
@@ -100,10 +101,12 @@ public final class MotoServer {
         "moto_server did not answer within 60 s: " + Files.readString(log));
   }
 
+  /** The endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
     return endpoint;
   }
 
+  /** Forgets every resource, as a fresh server would. */
   public void reset() {
     post("/moto-api/reset", "");
   }
@@ -169,7 +172,7 @@ public final class MotoServer {
     return null;
   }
 
-  public static int freePort() {
+  private static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
