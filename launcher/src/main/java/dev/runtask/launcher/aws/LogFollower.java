@@ -20,7 +20,6 @@ public final class LogFollower {
   private final boolean toStderr;
   private String token;
   private boolean streamSeen;
-  private long printed;
 
   public LogFollower(
       CloudWatchLogsClient logs, LogStream target, Terminal terminal, boolean toStderr) {
@@ -41,10 +40,6 @@ public final class LogFollower {
 
   public boolean streamSeen() {
     return streamSeen;
-  }
-
-  public long printed() {
-    return printed;
   }
 
   /** Prints every event available now; returns how many were printed. */
@@ -69,7 +64,6 @@ public final class LogFollower {
         terminal.taskLine(event.message(), toStderr);
         count++;
       }
-      printed += page.events().size();
       String next = page.nextForwardToken();
       // The unchanged token is the end signal; the empty-page cap guards against an endpoint
       // that hands out a fresh token on every empty page.

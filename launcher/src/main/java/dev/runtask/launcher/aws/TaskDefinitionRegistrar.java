@@ -57,11 +57,10 @@ public final class TaskDefinitionRegistrar {
     return DefinitionDiff.diff(theirs == null ? mine.objectNode() : theirs, mine);
   }
 
-  public Registration registerIfChanged(RenderedDefinition local) {
-    return registerIfChanged(local, latest(local.family()));
-  }
-
-  /** As above with the latest revision already fetched (in parallel with the image check). */
+  /**
+   * Registers {@code local} unless it equals {@code latest} (fetched in parallel with the image
+   * check; null when the family has no revision yet).
+   */
   public Registration registerIfChanged(RenderedDefinition local, TaskDefinition latest) {
     // A first revision has no "changes" worth listing: every field would be one.
     List<String> changes = latest == null ? List.of() : changes(latest, local);

@@ -3,7 +3,6 @@ package dev.runtask.runtime.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.runtask.runtime.tx.Transactions;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -100,15 +99,6 @@ public final class Database implements AutoCloseable {
 
   public boolean isPostgres() {
     return settings.isPostgres();
-  }
-
-  /** Checks the pool still reaches the database; used by health checks and tests. */
-  public boolean isReachable() {
-    try (var c = pool.getConnection()) {
-      return c.isValid(5);
-    } catch (SQLException e) {
-      return false;
-    }
   }
 
   @Override
