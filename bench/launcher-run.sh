@@ -46,13 +46,14 @@ mkdir -p "$WORK/project/task-definitions/bench"
 cat >"$WORK/project/task-definitions/bench/environment.json" <<JSON
 {"platform": "ecs", "region": "us-east-1", "accountId": "123456789012", "cluster": "runtask-bench",
  "containerName": "task", "launchType": "FARGATE",
- "network": {"subnets": ["$SUBNET"], "securityGroups": ["$SG"], "assignPublicIp": false},
- "logs": {"group": "/ecs/runtask-bench", "streamPrefix": "runtask"}}
+ "network": {"subnets": ["$SUBNET"], "securityGroups": ["$SG"], "assignPublicIp": false}}
 JSON
 cat >"$WORK/project/task-definitions/bench/task-definition.json" <<'JSON'
 {"family": "runtask-bench", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
  "containerDefinitions": [{"name": "task", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/runtask:{{ image_tag }}",
-   "essential": true, "memory": 512}]}
+   "essential": true, "memory": 512,
+   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/runtask-bench",
+     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "runtask"}}}]}
 JSON
 cd "$WORK/project"
 

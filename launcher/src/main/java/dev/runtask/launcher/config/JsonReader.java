@@ -131,6 +131,12 @@ public final class JsonReader {
     return out;
   }
 
+  /** The error for a key this file no longer takes: where it went instead. */
+  public LauncherException moved(String key, String instead) {
+    return LauncherException.badInput(
+        file + ": \"" + at(key) + "\" is no longer read here: " + instead);
+  }
+
   private String at(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }

@@ -13,9 +13,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
- * Environment task definition + per-task overrides → the definition to register. A task with
- * overrides gets its own family ({@code <family>-<task>}), so tasks with different sizes do not
- * keep replacing each other's latest revision (which would defeat register-only-when-changed).
+ * Environment task definition + per-task overrides → the definition to register. Without overrides
+ * it is task-definition.json as written, placeholders filled in: nothing is added, so aws-cli or
+ * ecspresso register the same definition from the same file. A task with overrides gets its own
+ * family ({@code <family>-<task>}), so tasks with different sizes do not keep replacing each
+ * other's latest revision (which would defeat register-only-when-changed).
  */
 public final class TaskDefinitionRenderer {
   private TaskDefinitionRenderer() {}
@@ -32,17 +34,6 @@ public final class TaskDefinitionRenderer {
     if (task != null && !overrides.isEmpty()) {
       json.put("family", family + "-" + task);
       applyOverrides(json, container, overrides);
-    }
-    if (!container.has("logConfiguration")
-        && config.logs() != null
-        && config.logs().group() != null) {
-      ObjectNode options =
-          container.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
-      options.put("awslogs-group", config.logs().group());
-      options.put("awslogs-region", config.region());
-      options.put(
-          "awslogs-stream-prefix",
-          config.logs().streamPrefix() == null ? "runtask" : config.logs().streamPrefix());
     }
     RegisterTaskDefinitionRequest request =
         SdkJson.fromTree(json, RegisterTaskDefinitionRequest.builder(), file);

@@ -6,6 +6,7 @@ import dev.runtask.launcher.support.MotoProject;
 import dev.runtask.launcher.support.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +62,24 @@ class BadInputTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
+
+  @Test
+  void run_environmentWithLogsKey_refusedSayingWhereLogSettingsGo() throws IOException {
+    Path file = env.project.resolve("task-definitions/moto/environment.json");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("\"launchType\"", "\"logs\": {\"group\": \"/ecs/x\"},\n  \"launchType\""));
+
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "task-definitions/moto/environment.json: \"logs\" is no longer read here: put the"
+                + " container's logConfiguration (awslogs) in task-definition.json");
     assertThat(env.moto.proxy.calls()).isEmpty();
   }
 
