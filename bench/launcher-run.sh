@@ -6,11 +6,12 @@
 #
 # Needs: launcher/target/launcher.jar (mvn -B -pl launcher -am install -DskipTests), moto_server on
 # PATH, /usr/bin/aws = AWS CLI v2 (Debian: apt-get install -y awscli), /usr/bin/time; hyperfine optional.
-# Env: RUNS (default 15), WARMUP (default 3), JAVA (default java).
+# Env: RUNS (default 15), WARMUP (default 3), JAVA (default java), JAR (default launcher/target/launcher.jar:
+# another build of the launcher, e.g. to measure before and after a change on the same machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR="$ROOT/launcher/target/launcher.jar"
+JAR=${JAR:-$ROOT/launcher/target/launcher.jar}
 RUNS=${RUNS:-15}
 WARMUP=${WARMUP:-3}
 JAVA=${JAVA:-java}
