@@ -40,7 +40,7 @@ public final class Templates {
 
   private void walk(JsonNode node, String file, String path) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();

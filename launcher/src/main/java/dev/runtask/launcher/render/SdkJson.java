@@ -95,7 +95,7 @@ public final class SdkJson {
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     builder.sdkFields().forEach(f -> fields.put(name(f), f));
-    Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
@@ -135,7 +135,8 @@ public final class SdkJson {
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> map = new LinkedHashMap<>();
       value
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               e ->
                   map.put(
