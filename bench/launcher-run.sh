@@ -6,11 +6,12 @@
 #
 # Needs: launcher/target/launcher.jar (mvn -B -pl launcher -am install -DskipTests), moto_server on
 # PATH, /usr/bin/aws = AWS CLI v2 (Debian: apt-get install -y awscli), /usr/bin/time; hyperfine optional.
-# Env: RUNS (default 15), WARMUP (default 3), JAVA (default java).
+# Env: RUNS (default 15), WARMUP (default 3), JAVA (default java), JAR (default launcher/target/launcher.jar:
+# another build of the launcher, e.g. to measure before and after a change on the same machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR="$ROOT/launcher/target/launcher.jar"
+JAR=${JAR:-$ROOT/launcher/target/launcher.jar}
 RUNS=${RUNS:-15}
 WARMUP=${WARMUP:-3}
 JAVA=${JAVA:-java}
@@ -46,13 +47,14 @@ mkdir -p "$WORK/project/task-definitions/bench"
 cat >"$WORK/project/task-definitions/bench/environment.json" <<JSON
 {"platform": "ecs", "region": "us-east-1", "accountId": "123456789012", "cluster": "runtask-bench",
  "containerName": "task", "launchType": "FARGATE",
- "network": {"subnets": ["$SUBNET"], "securityGroups": ["$SG"], "assignPublicIp": false},
- "logs": {"group": "/ecs/runtask-bench", "streamPrefix": "runtask"}}
+ "network": {"subnets": ["$SUBNET"], "securityGroups": ["$SG"], "assignPublicIp": false}}
 JSON
 cat >"$WORK/project/task-definitions/bench/task-definition.json" <<'JSON'
 {"family": "runtask-bench", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
  "containerDefinitions": [{"name": "task", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/runtask:{{ image_tag }}",
-   "essential": true, "memory": 512}]}
+   "essential": true, "memory": 512,
+   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/runtask-bench",
+     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "runtask"}}}]}
 JSON
 cd "$WORK/project"
 

@@ -1,14 +1,16 @@
 package dev.runtask.launcher;
 
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.contract.ExitCodes;
+import dev.runtask.contract.ParserRules;
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.cli.LauncherCommand;
+import dev.runtask.launcher.cli.ReportsFailures;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Interrupts;
 import dev.runtask.launcher.io.Terminal;
-import dev.runtask.launcher.manifest.Suggestions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -20,7 +22,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Entry point of launcher.jar: wires the real host into picocli and maps failures to exit codes.
@@ -81,14 +82,19 @@ public final class Main {
     } else {
       subcommands.values().forEach(s -> cli.addSubcommand(s.get()));
     }
+    // The exit codes are the contract's, listed once there.
+    cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.launcherCodes());
     cli.setOut(new PrintWriter(host.terminal().out(), true));
     cli.setErr(new PrintWriter(host.terminal().err(), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // "@x" among a task's arguments is a value (ParserRules), so the launcher reads no @files
+    // either: it would otherwise pass the file's lines on in place of "@x".
+    cli.setExpandAtFiles(ParserRules.EXPAND_AT_FILES);
     if (cli.getSubcommands().containsKey("run")) {
       cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
     }
     cli.setParameterExceptionHandler(Main::badParameters);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e, commandLine));
     return cli.execute(args);
   }
 
@@ -102,23 +108,23 @@ public final class Main {
           !spec.subcommands().isEmpty()
               ? spec.subcommands().keySet()
               : spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
-      suggestion = Suggestions.didYouMean(u.getUnmatched().get(0), candidates);
+      suggestion = DidYouMean.suffix(u.getUnmatched().get(0), candidates);
     }
     err.println("launcher: " + e.getMessage() + suggestion);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
-    return ExitCodes.BAD_INPUT;
+    return ExitCodes.USAGE;
   }
 
-  private static int failed(Host host, Exception e) {
-    if (e instanceof LauncherException le) {
-      host.terminal().info("launcher: " + le.getMessage());
-      return le.exitCode();
+  /** The one place a failed command becomes an exit code and a line on stderr. */
+  private static int failed(Host host, Exception e, CommandLine command) {
+    Failure failure = Failure.of(e);
+    if (command.getCommand() instanceof ReportsFailures reporting) {
+      reporting.report(failure);
     }
-    if (e instanceof SdkException) {
-      host.terminal().info("launcher: AWS call failed: " + e.getMessage());
-      return ExitCodes.AWS_CALL_FAILED;
+    host.terminal().info("launcher: " + failure.message());
+    if (failure.bug()) {
+      e.printStackTrace(host.terminal().err());
     }
-    host.terminal().info("launcher: internal error: " + e);
-    return ExitCodes.TASK_FAILED;
+    return failure.exitCode();
   }
 }

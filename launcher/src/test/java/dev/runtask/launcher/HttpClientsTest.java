@@ -3,16 +3,12 @@ package dev.runtask.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
  * Only the url-connection HTTP client: the SDK's Netty and Apache clients are excluded in the pom
- * (and banned by the enforcer); this checks the classpath the jar is shaded from, and the shaded
- * jar itself when a previous package step left one.
+ * (and banned by the enforcer); this checks the classpath the jar is shaded from, LauncherJarIT the
+ * shaded jar itself.
  */
 class HttpClientsTest {
   private static final String NETTY =
@@ -25,22 +21,5 @@ class HttpClientsTest {
         .isNotNull();
     assertThatThrownBy(() -> Class.forName(NETTY)).isInstanceOf(ClassNotFoundException.class);
     assertThatThrownBy(() -> Class.forName(APACHE)).isInstanceOf(ClassNotFoundException.class);
-  }
-
-  @Test
-  void shadedJar_whenBuilt_holdsNeitherNettyNorApacheClient() throws IOException {
-    Path jar = Path.of("target/launcher.jar");
-    if (!Files.isRegularFile(jar)) {
-      return;
-    }
-    try (JarFile file = new JarFile(jar.toFile())) {
-      assertThat(file.stream().map(e -> e.getName()))
-          .noneMatch(
-              n ->
-                  n.startsWith("software/amazon/awssdk/http/nio/netty/")
-                      || n.startsWith("software/amazon/awssdk/http/apache/")
-                      || n.startsWith("io/netty/")
-                      || n.startsWith("org/apache/http/"));
-    }
   }
 }

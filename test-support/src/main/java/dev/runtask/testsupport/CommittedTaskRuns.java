@@ -1,5 +1,7 @@
 package dev.runtask.testsupport;
 
+import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,8 +20,9 @@ public final class CommittedTaskRuns {
 
   /** The RUNTASK_DB_* variables of the test database plus the mark. */
   public Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>(TestDatabase.taskEnvironment());
-    env.put("RUNTASK_LAUNCHED_BY", launchedBy);
+    Map<String, String> env =
+        new HashMap<>(TestDatabaseLocation.fromEnvironment().taskEnvironment());
+    env.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
     return env;
   }
 

@@ -2,6 +2,7 @@ package dev.runtask.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ class TestDatabaseTest {
   @Test
   void open_configuredServerUnreachable_failsLoudlyWithHowToFixInsteadOfSkipping() {
     Map<String, String> env =
-        Map.of(TestDatabase.URL, "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2");
+        Map.of(TestDatabaseLocation.URL, "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2");
 
     assertThatThrownBy(() -> TestDatabase.open(env))
         .isInstanceOf(IllegalStateException.class)

@@ -1,13 +1,16 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.Failure;
+import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
-import dev.runtask.launcher.platform.RunOptions;
-import dev.runtask.launcher.platform.RunReport;
+import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
+import dev.runtask.launcher.run.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
       "Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
       "follow its logs from the start and exit with its exit code, as run does."
     })
-public final class AttachCommand implements Callable<Integer> {
+public final class AttachCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;
 
   @Mixin EnvironmentOptions environment;
@@ -51,19 +54,34 @@ public final class AttachCommand implements Callable<Integer> {
   public Integer call() {
     Host host = parent.host();
     RunOptions options = waiting.runOptions(true, false, output.json(), true);
-    Planner planner = new Planner(host, environment);
+    Planner planner = environment.planner(host);
     EnvironmentConfig config = planner.environment().config();
     if (config.runsLocally()) {
       throw LauncherException.badInput(
           "environment " + environment.env + " runs tasks locally: there is nothing to attach to");
     }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-      RunReport report =
+      RunResult result =
           new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
       if (output.json()) {
-        host.terminal().result(JsonFiles.pretty(report.json()));
+        host.terminal().result(JsonFiles.pretty(result.json()));
       }
-      return report.exitCode();
+      return result.exitCode();
+    }
+  }
+
+  @Override
+  public void report(Failure failure) {
+    if (output.json()) {
+      parent
+          .host()
+          .terminal()
+          .result(
+              JsonFiles.pretty(
+                  RunResult.failed(
+                          task == null ? "TASK" : task,
+                          new Outcome(failure.exitCode(), failure.message()))
+                      .json()));
     }
   }
 }

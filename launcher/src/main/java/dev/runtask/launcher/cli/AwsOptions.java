@@ -1,8 +1,8 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsSettings;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.ecs.AwsSettings;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.net.URI;
 import java.util.Map;
 import picocli.CommandLine.Option;

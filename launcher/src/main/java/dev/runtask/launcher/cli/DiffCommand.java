@@ -1,18 +1,17 @@
 package dev.runtask.launcher.cli;
 
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Terminal;
 import dev.runtask.launcher.render.RenderedDefinition;
+import dev.runtask.launcher.run.Planner;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -43,7 +42,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Planner planner = new Planner(parent.host(), environment);
+    Planner planner = environment.planner(parent.host());
     if (task != null) {
       planner.manifest().task(task);
     }
@@ -82,9 +81,6 @@ public final class DiffCommand implements Callable<Integer> {
         changes.forEach(terminal::result);
       }
       return exitCode && (latest == null || !changes.isEmpty()) ? 1 : 0;
-    } catch (SdkException e) {
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.run.Planner;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,4 +28,9 @@ public final class EnvironmentOptions {
       description =
           "Image tag for {{ image_tag }} (default: $RUNTASK_IMAGE_TAG, else the git commit this launcher was built from).")
   String imageTag;
+
+  /** The planner for the chosen environment on {@code host}. */
+  Planner planner(Host host) {
+    return new Planner(host, env, configDir, imageTag);
+  }
 }

@@ -12,14 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Run the team's tasks on ECS Fargate (or locally) and get their exit code back.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the task succeeded", "1, 3-99:the task's own exit code",
-          "2:bad input or configuration; nothing was sent to AWS",
-      "110:an AWS call failed", "120:--timeout reached", "121:interrupted (Ctrl-C)",
-      "125:the task never ran", "126:the task was stopped from outside",
-          "130, 137, 143:the task got a signal"
-    })
+    exitCodeListHeading = "%nExit codes:%n")
 public final class LauncherCommand {
   private final Host host;
 

@@ -1,6 +1,7 @@
 package dev.runtask.launcher.cli;
 
 import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.run.Planner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Planner planner = new Planner(parent.host(), environment);
+    Planner planner = environment.planner(parent.host());
     if (task != null) {
       planner.manifest().task(task);
     }

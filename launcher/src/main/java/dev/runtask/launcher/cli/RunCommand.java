@@ -1,15 +1,17 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.Failure;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.platform.LocalPlatform;
-import dev.runtask.launcher.platform.RunOptions;
-import dev.runtask.launcher.platform.RunPlan;
-import dev.runtask.launcher.platform.RunReport;
+import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
       "Run TASK in ENV and exit with its exit code.",
       "Task options may follow directly; put them after -- when one looks like a launcher option."
     })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;
 
   @Spec CommandSpec spec;
@@ -79,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
     RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
     AwsClients clients = null;
     try {
-      Planner planner = new Planner(host, environment);
+      Planner planner = environment.planner(host);
       EnvironmentConfig config = planner.environment().config();
       if (!config.runsLocally() && !dryRun) {
         clients = new AwsClients(aws.settings(config, host.env()));
@@ -92,27 +94,37 @@ public final class RunCommand implements Callable<Integer> {
               .filter(n -> n.startsWith("--"))
               .toList();
       RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
-      RunReport report =
+      if (plan.args().usageHelp().isPresent()) {
+        // The task's own --help: answered here from the manifest, no task is started for it.
+        host.terminal().result(plan.args().usageHelp().get().stripTrailing());
+        return 0;
+      }
+      RunResult result =
           config.runsLocally()
               ? new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()))
                   .run(plan)
               : new EcsPlatform(host, clients).run(plan);
       if (output.json()) {
-        host.terminal().result(JsonFiles.pretty(report.json()));
+        host.terminal().result(JsonFiles.pretty(result.json()));
       }
-      return report.exitCode();
-    } catch (LauncherException e) {
-      if (output.json()) {
-        host.terminal()
-            .result(
-                JsonFiles.pretty(
-                    new RunReport().put("task", task).exit(e.exitCode(), e.getMessage()).json()));
-      }
-      throw e;
+      return result.exitCode();
     } finally {
       if (clients != null) {
         clients.close();
       }
+    }
+  }
+
+  @Override
+  public void report(Failure failure) {
+    if (output.json()) {
+      parent
+          .host()
+          .terminal()
+          .result(
+              JsonFiles.pretty(
+                  RunResult.failed(task, new Outcome(failure.exitCode(), failure.message()))
+                      .json()));
     }
   }
 }

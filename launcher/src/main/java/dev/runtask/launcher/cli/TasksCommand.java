@@ -1,11 +1,15 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.contract.ManifestJson;
+import dev.runtask.contract.Secrets;
+import dev.runtask.contract.TaskManifest;
+import dev.runtask.contract.TaskManifest.OptionSpec;
+import dev.runtask.contract.TaskManifest.PositionalSpec;
+import dev.runtask.contract.TaskManifest.TaskSpec;
 import dev.runtask.launcher.config.ConfigDirectory;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.io.Terminal;
-import dev.runtask.launcher.manifest.ManifestLoader;
-import dev.runtask.launcher.manifest.TaskManifest;
+import dev.runtask.launcher.manifest.BundledManifest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,34 +35,36 @@ public final class TasksCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Terminal terminal = parent.host().terminal();
-    TaskManifest manifest = ManifestLoader.load(projectRoot());
+    TaskManifest manifest = BundledManifest.load(projectRoot()).manifest();
     if (output.json()) {
-      terminal.result(JsonFiles.pretty(JsonFiles.MAPPER.valueToTree(manifest)));
+      terminal.result(ManifestJson.write(manifest).stripTrailing());
       return 0;
     }
-    for (TaskManifest.TaskSpec task : manifest.tasksOrEmpty()) {
+    for (TaskSpec task : manifest.tasks()) {
       terminal.result(
           task.name()
-              + (task.description() == null ? "" : "  — " + task.description())
+              + (task.description().isEmpty() ? "" : "  — " + task.description())
               + (task.singleInstance() ? "  [single instance]" : ""));
-      for (TaskManifest.OptionSpec o : task.optionsOrEmpty()) {
+      for (OptionSpec o : task.options()) {
         terminal.result(
             "    "
                 + String.join(", ", o.names())
-                + (o.isFlag() ? "" : " " + o.paramLabel())
-                + (o.required()
+                + (o.isFlag() ? "" : " " + o.value().paramLabel())
+                + (o.value().required()
                     ? "  (required)"
-                    : o.defaultValue() == null
+                    : o.value().defaultValue() == null
                         ? ""
-                        : "  (default: " + (o.secret() ? "****" : o.defaultValue()) + ")")
-                + (o.description() == null ? "" : "  " + o.description()));
+                        : "  (default: "
+                            + (o.secret() ? Secrets.MASK : o.value().defaultValue())
+                            + ")")
+                + (o.value().description().isEmpty() ? "" : "  " + o.value().description()));
       }
-      for (TaskManifest.PositionalSpec p : task.positionalsOrEmpty()) {
+      for (PositionalSpec p : task.positionals()) {
         terminal.result(
             "    "
-                + p.paramLabel()
-                + (p.required() ? "  (required)" : "")
-                + (p.description() == null ? "" : "  " + p.description()));
+                + p.value().paramLabel()
+                + (p.value().required() ? "  (required)" : "")
+                + (p.value().description().isEmpty() ? "" : "  " + p.value().description()));
       }
     }
     return 0;

@@ -1,6 +1,6 @@
 package dev.runtask.launcher.cli;
 
-import dev.runtask.launcher.platform.RunOptions;
+import dev.runtask.launcher.run.RunOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

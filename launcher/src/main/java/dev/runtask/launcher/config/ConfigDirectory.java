@@ -1,8 +1,8 @@
 package dev.runtask.launcher.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runtask.launcher.explain.LauncherException;
-import dev.runtask.launcher.manifest.Suggestions;
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.launcher.exit.LauncherException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public final class ConfigDirectory {
           "unknown environment \""
               + name
               + "\""
-              + Suggestions.didYouMean(name, known)
+              + DidYouMean.suffix(name, known)
               + " (known: "
               + String.join(", ", known)
               + ")");

@@ -16,21 +16,25 @@ public record EnvironmentConfig(
     Network network,
     String launchType,
     List<CapacityProvider> capacityProviderStrategy,
-    Logs logs,
     boolean confirm,
     Local local) {
+  /** Missing settings stay null here; {@code EnvironmentValidator} names the ones required. */
+  public EnvironmentConfig {
+    capacityProviderStrategy =
+        capacityProviderStrategy == null ? null : List.copyOf(capacityProviderStrategy);
+  }
 
   /** awsvpc network settings for RunTask. */
-  public record Network(
-      List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {}
+  public record Network(List<String> subnets, List<String> securityGroups, boolean assignPublicIp) {
+    /** Null lists are kept null, so the validator can say which key is missing. */
+    public Network {
+      subnets = subnets == null ? null : List.copyOf(subnets);
+      securityGroups = securityGroups == null ? null : List.copyOf(securityGroups);
+    }
+  }
 
   /** One entry of a capacity provider strategy, e.g. FARGATE_SPOT with weight 1. */
   public record CapacityProvider(String capacityProvider, Integer weight, Integer base) {}
-
-  /**
-   * CloudWatch Logs settings filled into the container's awslogs configuration when it has none.
-   */
-  public record Logs(String group, String streamPrefix) {}
 
   /** Where the local platform finds the runnable tasks jar, relative to the project root. */
   public record Local(String tasksJar, String jvmOptions) {}
@@ -45,12 +49,17 @@ public record EnvironmentConfig(
           "network",
           "launchType",
           "capacityProviderStrategy",
-          "logs",
           "confirm",
           "local");
 
   /** Reads environment.json; unknown keys are errors. */
   public static EnvironmentConfig read(JsonReader r) {
+    if (r.object("logs") != null) {
+      throw r.moved(
+          "logs",
+          "put the container's logConfiguration (awslogs) in task-definition.json,"
+              + " which is registered as written");
+    }
     r.onlyKeys(KEYS);
     JsonReader net = r.object("network");
     Network network =
@@ -74,7 +83,6 @@ public record EnvironmentConfig(
                             p.integer("weight"),
                             p.integer("base")))
                 .toList();
-    JsonReader logs = r.object("logs");
     JsonReader local = r.object("local");
     return new EnvironmentConfig(
         r.text("platform"),
@@ -85,11 +93,6 @@ public record EnvironmentConfig(
         network,
         r.text("launchType"),
         providers,
-        logs == null
-            ? null
-            : new Logs(
-                logs.onlyKeys(java.util.Set.of("group", "streamPrefix")).text("group"),
-                logs.text("streamPrefix")),
         r.bool("confirm"),
         local == null
             ? null

@@ -1,6 +1,6 @@
 package dev.runtask.launcher.config;
 
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.List;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package dev.runtask.launcher.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runtask.launcher.explain.LauncherException;
-import dev.runtask.launcher.manifest.Suggestions;
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class JsonReader {
                 + ": unknown key \""
                 + at(name)
                 + "\""
-                + Suggestions.didYouMean(name, known)
+                + DidYouMean.suffix(name, known)
                 + " (known: "
                 + String.join(", ", new TreeSet<>(known))
                 + ")");
@@ -129,6 +129,12 @@ public final class JsonReader {
     Map<String, String> out = new LinkedHashMap<>();
     map.node.fieldNames().forEachRemaining(name -> out.put(name, map.text(name)));
     return out;
+  }
+
+  /** The error for a key this file no longer takes: where it went instead. */
+  public LauncherException moved(String key, String instead) {
+    return LauncherException.badInput(
+        file + ": \"" + at(key) + "\" is no longer read here: " + instead);
   }
 
   private String at(String key) {

@@ -1,5 +1,7 @@
 package dev.runtask.launcher.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,6 +9,14 @@ import java.util.Map;
  * environment.
  */
 public record TaskOverrides(String cpu, String memory, Map<String, String> environment) {
+  /** {@code cpu} and {@code memory} may be null (not overridden); a null map means none. */
+  public TaskOverrides {
+    environment =
+        environment == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+  }
+
   public static final TaskOverrides NONE = new TaskOverrides(null, null, Map.of());
 
   /** Reads tasks/TASK.json; unknown keys are errors. */
@@ -16,10 +26,6 @@ public record TaskOverrides(String cpu, String memory, Map<String, String> envir
   }
 
   public boolean isEmpty() {
-    return cpu == null && memory == null && (environment == null || environment.isEmpty());
-  }
-
-  public Map<String, String> environmentOrEmpty() {
-    return environment == null ? Map.of() : environment;
+    return cpu == null && memory == null && environment.isEmpty();
   }
 }

@@ -4,8 +4,4 @@ package dev.runtask.launcher.explain;
  * The launcher's exit code for a finished run and, unless it simply succeeded, one line of cause
  * and remedy.
  */
-public record Outcome(int exitCode, String explanation) {
-  public static Outcome success() {
-    return new Outcome(ExitCodes.OK, null);
-  }
-}
+public record Outcome(int exitCode, String explanation) {}

@@ -1,5 +1,7 @@
 package dev.runtask.launcher.explain;
 
+import dev.runtask.contract.ExitCodes;
+
 /**
  * Turns a stopped task into an exit code and one line of cause and remedy. The container's own code
  * passes through; when it never ran or was killed the launcher uses the documented codes

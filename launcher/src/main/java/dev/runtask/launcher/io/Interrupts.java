@@ -1,5 +1,6 @@
 package dev.runtask.launcher.io;
 
+import dev.runtask.contract.ExitCodes;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,7 +30,7 @@ public final class Interrupts {
   public void fire() {
     Runnable action = handler.get();
     if (action == null) {
-      Runtime.getRuntime().halt(130);
+      Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
       return;
     }
     action.run();

@@ -1,7 +1,8 @@
 package dev.runtask.launcher.platform;
 
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.run.RunPlan;
 
 /**
  * Production runs need a typed confirmation on a terminal or --yes; with neither the run is

@@ -1,20 +1,23 @@
 package dev.runtask.launcher.platform;
 
+import dev.runtask.contract.ExitCodes;
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.CallerIdentity;
+import dev.runtask.launcher.aws.ConsoleUrls;
+import dev.runtask.launcher.aws.ImageCheck;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
+import dev.runtask.launcher.aws.TaskDefinitionRegistrar.Registration;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.ecs.AwsClients;
-import dev.runtask.launcher.ecs.CallerIdentity;
-import dev.runtask.launcher.ecs.ConsoleUrls;
-import dev.runtask.launcher.ecs.ImageCheck;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar;
-import dev.runtask.launcher.ecs.TaskDefinitionRegistrar.Registration;
-import dev.runtask.launcher.ecs.TaskStarter;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.Terminal;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunResult;
+import dev.runtask.launcher.watch.TaskWatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -33,87 +36,104 @@ public final class EcsPlatform implements TaskPlatform {
   }
 
   @Override
-  public RunReport run(RunPlan plan) {
+  public RunResult run(RunPlan plan) {
     EnvironmentConfig config = plan.environment().config();
     Terminal terminal = host.terminal();
-    RunReport report =
-        new RunReport()
-            .put("environment", plan.environment().name())
-            .put("task", plan.task())
-            .put("command", String.join(" ", plan.redactedCommand()));
+    String command = String.join(" ", plan.redactedCommand());
     if (plan.options().dryRun()) {
-      return RunRequests.dryRun(host, plan, report);
+      RunResult.DryRun dryRun = RunRequests.dryRun(host, plan);
+      return new RunResult(
+          plan.environment().name(),
+          plan.task(),
+          command,
+          null,
+          null,
+          dryRun,
+          new Outcome(ExitCodes.SUCCESS, null));
     }
     Confirmation.requirePossible(host, plan);
-    try {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      caller.requireAccount(config.accountId(), plan.environment().name());
-      Confirmation.confirm(host, plan, caller.account());
-      // Both are reads: the latest revision is fetched while the image is checked. The image
-      // check comes before registering so an unpushed commit leaves no revision behind.
-      TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
-      CompletableFuture<TaskDefinition> latest =
-          CompletableFuture.supplyAsync(
-              () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
-      new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
-      Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
-      announce(terminal, registration);
-      report
-          .put("taskDefinition", registration.familyRevision())
-          .put("registered", registration.registered());
+    CallerIdentity caller = CallerIdentity.of(clients.sts());
+    caller.requireAccount(config.accountId(), plan.environment().name());
+    Confirmation.confirm(host, plan, caller.account());
+    // Both are reads: the latest revision is fetched while the image is checked. The image
+    // check comes before registering so an unpushed commit leaves no revision behind.
+    TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
+    CompletableFuture<TaskDefinition> latest =
+        CompletableFuture.supplyAsync(
+            () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
+    new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
+    Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
+    announce(terminal, registration);
 
-      RunTaskRequest request =
-          TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
-      Task task = new TaskStarter(clients.ecs()).start(request);
-      String url = ConsoleUrls.task(config.region(), config.cluster(), task.taskArn());
-      terminal.info("started " + task.taskArn());
-      terminal.info("console: " + url);
-      report.put("taskArn", task.taskArn()).put("consoleUrl", url);
-      if (!plan.options().waitForStop()) {
-        return report.exit(ExitCodes.OK, null);
-      }
-      return new EcsWait(host, clients).watch(plan, task, report);
-    } catch (SdkException e) {
-      String taskArn = report.json().path("taskArn").asText(null);
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED,
-          "AWS call failed: "
-              + e.getMessage()
-              + (e.getMessage() != null && e.getMessage().contains("credentials")
-                  ? " — pass -k/-s, --profile or the AWS_* environment variables"
-                  : "")
-              + (taskArn == null ? "" : "; task " + taskArn + " may still be running"),
-          e);
+    RunTaskRequest request =
+        TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
+    Task task = new TaskStarter(clients.ecs()).start(request);
+    RunResult.Started started =
+        announce(
+            registration.familyRevision(),
+            registration.registered(),
+            task.taskArn(),
+            config,
+            "started ");
+    if (!plan.options().waitForStop()) {
+      return new RunResult(
+          plan.environment().name(),
+          plan.task(),
+          command,
+          started,
+          null,
+          null,
+          new Outcome(ExitCodes.SUCCESS, null));
     }
+    TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
+    return new RunResult(
+        plan.environment().name(),
+        plan.task(),
+        command,
+        started,
+        ending.watched(),
+        null,
+        ending.outcome());
   }
 
   /**
    * Waits for a task started earlier (run --no-wait, a --timeout, a detach) exactly as run would.
    */
-  public RunReport attach(RunPlan plan, String taskArnOrId) {
-    String cluster = plan.environment().config().cluster();
-    RunReport report =
-        new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
-    try {
-      var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
-      if (!described.hasTasks() || described.tasks().isEmpty()) {
-        throw LauncherException.badInput(
-            "no task "
-                + taskArnOrId
-                + " in cluster "
-                + cluster
-                + " (ECS keeps stopped tasks for about an hour)");
-      }
-      Task task = described.tasks().get(0);
-      String url = ConsoleUrls.task(plan.environment().config().region(), cluster, task.taskArn());
-      host.terminal().info("attached to " + task.taskArn());
-      host.terminal().info("console: " + url);
-      report.put("taskArn", task.taskArn()).put("consoleUrl", url);
-      return new EcsWait(host, clients).watch(plan, task, report);
-    } catch (SdkException e) {
-      throw new LauncherException(
-          ExitCodes.AWS_CALL_FAILED, "AWS call failed: " + e.getMessage(), e);
+  public RunResult attach(RunPlan plan, String taskArnOrId) {
+    EnvironmentConfig config = plan.environment().config();
+    String cluster = config.cluster();
+    var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
+    if (!described.hasTasks() || described.tasks().isEmpty()) {
+      throw LauncherException.badInput(
+          "no task "
+              + taskArnOrId
+              + " in cluster "
+              + cluster
+              + " (ECS keeps stopped tasks for about an hour)");
     }
+    Task task = described.tasks().get(0);
+    RunResult.Started started = announce(null, null, task.taskArn(), config, "attached to ");
+    TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
+    return new RunResult(
+        plan.environment().name(),
+        plan.task(),
+        null,
+        started,
+        ending.watched(),
+        null,
+        ending.outcome());
+  }
+
+  private RunResult.Started announce(
+      String taskDefinition,
+      Boolean registered,
+      String taskArn,
+      EnvironmentConfig config,
+      String what) {
+    String url = ConsoleUrls.task(config.region(), config.cluster(), taskArn);
+    host.terminal().info(what + taskArn);
+    host.terminal().info("console: " + url);
+    return new RunResult.Started(taskDefinition, registered, taskArn, url);
   }
 
   private static void daemon(Runnable work) {

@@ -1,12 +1,15 @@
 package dev.runtask.launcher.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +36,7 @@ public final class LocalPlatform implements TaskPlatform {
   }
 
   @Override
-  public RunReport run(RunPlan plan) {
+  public RunResult run(RunPlan plan) {
     EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
     Path jar = projectRoot.resolve(local.tasksJar());
     Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
@@ -44,15 +47,21 @@ public final class LocalPlatform implements TaskPlatform {
     }
     prefix.add("-jar");
     prefix.add(jar.toString());
-    RunReport report =
-        new RunReport().put("environment", plan.environment().name()).put("task", plan.task());
+    String shownCommand = String.join(" ", plan.redactedCommand());
     if (plan.options().dryRun()) {
       List<String> shown = new ArrayList<>(prefix);
       shown.addAll(plan.redactedCommand());
       host.terminal().result(String.join(" ", shown));
       environment(plan).forEach((k, v) -> host.terminal().result("  " + k + "=" + v));
       host.terminal().info("dry run: nothing was started");
-      return report.put("dryRun", true).exit(ExitCodes.OK, null);
+      return new RunResult(
+          plan.environment().name(),
+          plan.task(),
+          shownCommand,
+          null,
+          null,
+          new RunResult.DryRun(null, null),
+          new Outcome(ExitCodes.SUCCESS, null));
     }
     if (!Files.isRegularFile(jar)) {
       throw LauncherException.badInput(
@@ -68,9 +77,11 @@ public final class LocalPlatform implements TaskPlatform {
     builder.environment().putAll(environment(plan));
     // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
     if (host.terminal().interactive() && !plan.options().json()) {
-      builder.environment().putIfAbsent("RUNTASK_LOG_FORMAT", "text");
+      builder.environment().putIfAbsent(EnvironmentVariables.LOG_FORMAT, "text");
     }
-    return report.exit(runChild(builder, plan), null).put("explanation", explanation(plan, report));
+    Outcome outcome = explained(runChild(builder, plan), plan);
+    return new RunResult(
+        plan.environment().name(), plan.task(), shownCommand, null, null, null, outcome);
   }
 
   private int runChild(ProcessBuilder builder, RunPlan plan) {
@@ -81,12 +92,6 @@ public final class LocalPlatform implements TaskPlatform {
       throw LauncherException.badInput(
           "cannot start " + builder.command().get(0) + ": " + e.getMessage());
     }
-    // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
-    Thread out =
-        pump(
-            process.getInputStream(),
-            plan.options().json() ? host.terminal().err() : host.terminal().out());
-    Thread err = pump(process.getErrorStream(), host.terminal().err());
     // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
     // the lines the task prints while it shuts down. A second Ctrl-C kills it.
     java.util.concurrent.atomic.AtomicBoolean termSent =
@@ -102,6 +107,13 @@ public final class LocalPlatform implements TaskPlatform {
                 process.toHandle().destroyForcibly();
               }
             });
+    // Only now copy the output: a Ctrl-C prompted by the first lines must find the handler set.
+    // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
+    Thread out =
+        pump(
+            process.getInputStream(),
+            plan.options().json() ? host.terminal().err() : host.terminal().out());
+    Thread err = pump(process.getErrorStream(), host.terminal().err());
     try {
       int code = process.waitFor();
       out.join();
@@ -110,33 +122,31 @@ public final class LocalPlatform implements TaskPlatform {
     } catch (InterruptedException e) {
       process.destroy();
       Thread.currentThread().interrupt();
-      return ExitCodes.INTERRUPTED;
+      return ExitCodes.WAIT_INTERRUPTED;
     } finally {
       host.interrupts().onInterrupt(null);
     }
   }
 
-  private String explanation(RunPlan plan, RunReport report) {
-    int code = report.exitCode();
+  /** The child's exit code, explained as the container's would be. */
+  private Outcome explained(int code, RunPlan plan) {
     String line =
         StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint())
             .explanation();
     if (line != null) {
       host.terminal().info("launcher: " + line);
     }
-    return line;
+    return new Outcome(code, line);
   }
 
   /** The container's environment from the rendered definition, plus who launched it. */
   private Map<String, String> environment(RunPlan plan) {
     Map<String, String> env = new java.util.LinkedHashMap<>();
-    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-      if (plan.definition().containerName().equals(c.path("name").asText())) {
-        c.path("environment")
-            .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-      }
-    }
-    env.put(RunRequests.LAUNCHED_BY_VARIABLE, "local:" + host.user());
+    plan.definition()
+        .container()
+        .path("environment")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    env.put(EnvironmentVariables.LAUNCHED_BY, "local:" + host.user());
     return env;
   }
 

@@ -1,13 +1,13 @@
 package dev.runtask.launcher.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.JsonFiles;
-import dev.runtask.launcher.ecs.ConsoleUrls;
-import dev.runtask.launcher.ecs.TaskStarter;
-import dev.runtask.launcher.explain.ExitCodes;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.render.SdkJson;
+import dev.runtask.launcher.run.RunPlan;
+import dev.runtask.launcher.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,19 +17,14 @@ import java.util.UUID;
  * print-out.
  */
 final class RunRequests {
-  static final String LAUNCHED_BY_VARIABLE = "RUNTASK_LAUNCHED_BY";
-
   private RunRequests() {}
-
-  /** Where awslogs writes the container's output: {@code prefix/container/task-id} in the group. */
-  record LogStream(String group, String stream) {}
 
   /**
    * One launch: environment variable and tags name who launched it; a fresh clientToken per run.
    */
   static TaskStarter.Launch launch(RunPlan plan, String taskDefinition, String launchedBy) {
     Map<String, String> environment = new LinkedHashMap<>();
-    environment.put(LAUNCHED_BY_VARIABLE, launchedBy);
+    environment.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("launched-by", launchedBy);
     tags.put("git-sha", plan.gitSha());
@@ -44,42 +39,14 @@ final class RunRequests {
   }
 
   static String image(RunPlan plan) {
-    ObjectNode container = container(plan);
-    return container == null ? null : container.path("image").asText(null);
-  }
-
-  /** The log stream from the container's awslogs options, or null when it logs elsewhere. */
-  static LogStream logStream(RunPlan plan, String taskArn) {
-    ObjectNode container = container(plan);
-    if (container == null
-        || !"awslogs".equals(container.path("logConfiguration").path("logDriver").asText())) {
-      return null;
-    }
-    JsonNode options = container.path("logConfiguration").path("options");
-    String group = options.path("awslogs-group").asText(null);
-    String prefix = options.path("awslogs-stream-prefix").asText(null);
-    if (group == null || prefix == null) {
-      return null;
-    }
-    return new LogStream(
-        group,
-        prefix + "/" + plan.definition().containerName() + "/" + ConsoleUrls.taskId(taskArn));
-  }
-
-  private static ObjectNode container(RunPlan plan) {
-    for (JsonNode c : plan.definition().json().path("containerDefinitions")) {
-      if (plan.definition().containerName().equals(c.path("name").asText())) {
-        return (ObjectNode) c;
-      }
-    }
-    return null;
+    return plan.definition().container().path("image").asText(null);
   }
 
   /**
    * Prints the definition and the RunTask request (secrets and the token as placeholders); calls
    * nothing.
    */
-  static RunReport dryRun(Host host, RunPlan plan, RunReport report) {
+  static RunResult.DryRun dryRun(Host host, RunPlan plan) {
     TaskStarter.Launch launch = launch(plan, plan.definition().family(), "<STS caller ARN>");
     TaskStarter.Launch shown =
         new TaskStarter.Launch(
@@ -90,10 +57,7 @@ final class RunRequests {
             launch.tags(),
             "<generated once per run>");
     ObjectNode request = SdkJson.toTree(TaskStarter.request(plan.environment().config(), shown));
-    if (plan.options().json()) {
-      report.json().set("taskDefinition", plan.definition().json());
-      report.json().set("runTaskRequest", request);
-    } else {
+    if (!plan.options().json()) {
       host.terminal()
           .info(
               "# task definition (registered only if it differs from the latest revision of "
@@ -104,6 +68,6 @@ final class RunRequests {
       host.terminal().result(JsonFiles.pretty(request));
       host.terminal().info("dry run: nothing was sent to AWS");
     }
-    return report.put("dryRun", true).exit(ExitCodes.OK, null);
+    return new RunResult.DryRun(plan.definition().json(), request);
   }
 }

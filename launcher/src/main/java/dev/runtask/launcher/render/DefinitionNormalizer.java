@@ -33,7 +33,8 @@ public final class DefinitionNormalizer {
   public static ObjectNode normalize(JsonNode definition) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     definition
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               if (REQUEST_FIELDS.contains(e.getKey())) {
@@ -76,7 +77,8 @@ public final class DefinitionNormalizer {
   private static void sortNamed(JsonNode node) {
     if (node instanceof ObjectNode object) {
       object
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               e -> {
                 if (SORT_BY_NAME.contains(e.getKey()) && e.getValue().isArray()) {
@@ -101,7 +103,7 @@ public final class DefinitionNormalizer {
   /** Drops nulls and empty lists/objects, which ECS treats the same as absent. */
   private static JsonNode prune(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = prune(e.getValue());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runtask.launcher.explain.LauncherException;
-import dev.runtask.launcher.manifest.Suggestions;
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.launcher.exit.LauncherException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -95,7 +95,7 @@ public final class SdkJson {
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     builder.sdkFields().forEach(f -> fields.put(name(f), f));
-    Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
@@ -106,7 +106,7 @@ public final class SdkJson {
                 + ": unknown key \""
                 + at
                 + "\""
-                + Suggestions.didYouMean(entry.getKey(), fields.keySet()));
+                + DidYouMean.suffix(entry.getKey(), fields.keySet()));
       }
       if (!entry.getValue().isNull()) {
         field.set(builder, convert(field, entry.getValue(), file, at));
@@ -135,7 +135,8 @@ public final class SdkJson {
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> map = new LinkedHashMap<>();
       value
-          .fields()
+          .properties()
+          .iterator()
           .forEachRemaining(
               e ->
                   map.put(

@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.config.Environment;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.TaskOverrides;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
- * Environment task definition + per-task overrides → the definition to register. A task with
- * overrides gets its own family ({@code <family>-<task>}), so tasks with different sizes do not
- * keep replacing each other's latest revision (which would defeat register-only-when-changed).
+ * Environment task definition + per-task overrides → the definition to register. Without overrides
+ * it is task-definition.json as written, placeholders filled in: nothing is added, so aws-cli or
+ * ecspresso register the same definition from the same file. A task with overrides gets its own
+ * family ({@code <family>-<task>}), so tasks with different sizes do not keep replacing each
+ * other's latest revision (which would defeat register-only-when-changed).
  */
 public final class TaskDefinitionRenderer {
   private TaskDefinitionRenderer() {}
@@ -32,17 +34,6 @@ public final class TaskDefinitionRenderer {
     if (task != null && !overrides.isEmpty()) {
       json.put("family", family + "-" + task);
       applyOverrides(json, container, overrides);
-    }
-    if (!container.has("logConfiguration")
-        && config.logs() != null
-        && config.logs().group() != null) {
-      ObjectNode options =
-          container.putObject("logConfiguration").put("logDriver", "awslogs").putObject("options");
-      options.put("awslogs-group", config.logs().group());
-      options.put("awslogs-region", config.region());
-      options.put(
-          "awslogs-stream-prefix",
-          config.logs().streamPrefix() == null ? "runtask" : config.logs().streamPrefix());
     }
     RegisterTaskDefinitionRequest request =
         SdkJson.fromTree(json, RegisterTaskDefinitionRequest.builder(), file);
@@ -84,12 +75,12 @@ public final class TaskDefinitionRenderer {
         container.put("memory", Integer.parseInt(overrides.memory()));
       }
     }
-    if (!overrides.environmentOrEmpty().isEmpty()) {
+    if (!overrides.environment().isEmpty()) {
       ArrayNode env =
           container.has("environment")
               ? (ArrayNode) container.get("environment")
               : container.putArray("environment");
-      for (Map.Entry<String, String> e : overrides.environmentOrEmpty().entrySet()) {
+      for (Map.Entry<String, String> e : overrides.environment().entrySet()) {
         for (int i = env.size() - 1; i >= 0; i--) {
           if (e.getKey().equals(env.get(i).path("name").asText())) {
             env.remove(i);

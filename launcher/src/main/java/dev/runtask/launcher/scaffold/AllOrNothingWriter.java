@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,12 @@ final class AllOrNothingWriter {
   }
 
   /** One file to create. */
-  record NewFile(Path path, String content) {}
+  record NewFile(Path path, String content) {
+    NewFile {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(content, "content of " + path);
+    }
+  }
 
   /**
    * Why writing failed; {@link #getMessage()} is one line naming the path, and nothing is left

@@ -1,7 +1,7 @@
 package dev.runtask.launcher.scaffold;
 
-import dev.runtask.launcher.explain.ExitCodes;
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.contract.ExitCodes;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.scaffold.AllOrNothingWriter.NewFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code launcher new}: checks the name against the repository, plans the task's sources, test and
@@ -31,10 +32,20 @@ public final class TaskScaffolder {
    * What to generate: {@code description} null for the default, {@code database} for usecase +
    * repository.
    */
-  public record Request(String name, String description, boolean database) {}
+  public record Request(String name, String description, boolean database) {
+    public Request {
+      Objects.requireNonNull(name, "name");
+    }
+  }
 
   /** What was generated: paths relative to the repository root, and what to run next. */
-  public record Result(String task, List<String> created, List<String> nextSteps) {}
+  public record Result(String task, List<String> created, List<String> nextSteps) {
+    public Result {
+      Objects.requireNonNull(task, "task");
+      created = List.copyOf(created);
+      nextSteps = List.copyOf(nextSteps);
+    }
+  }
 
   public Result create(Request request) {
     TaskName name =
@@ -69,7 +80,7 @@ public final class TaskScaffolder {
     try {
       writer.write(files);
     } catch (AllOrNothingWriter.WriteFailedException e) {
-      throw new LauncherException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+      throw new LauncherException(ExitCodes.USAGE, e.getMessage(), e);
     }
     List<String> created = files.stream().map(f -> layout.display(f.path())).toList();
     return new Result(name.name(), created, nextSteps(name, request.database()));

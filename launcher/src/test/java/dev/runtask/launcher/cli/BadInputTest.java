@@ -6,6 +6,7 @@ import dev.runtask.launcher.support.MotoProject;
 import dev.runtask.launcher.support.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +35,11 @@ class BadInputTest {
         "unknown env   | -e stagin -n hello-world                 | unknown environment \"stagin\"",
         "unknown task  | -e moto -n helo-world                    | unknown task \"helo-world\" — did you mean \"hello-world\"?",
         "unknown option| -e moto -n hello-world --nmae x          | task hello-world: unknown option --nmae — did you mean \"--name\"?",
-        "bad int       | -e moto -n sleep --seconds soon          | task sleep: --seconds: \"soon\" is not a valid long",
+        "bad int       | -e moto -n sleep --seconds soon          | task sleep: Invalid value for option '--seconds': 'soon' is not a long",
+        "repeated      | -e moto -n sleep --seconds 1 --seconds 2 | task sleep: option '--seconds' (<seconds>) should be specified only once",
         "launcher typo | -e moto -n hello-world --no-wiat          | unknown option --no-wiat — did you mean the launcher option \"--no-wait\"? (launcher options go before --)",
-        "missing param | -e moto -n import-users --api-token t    | task import-users: missing parameter <file>",
-        "missing opt   | -e moto -n import-users users.csv        | task import-users: missing required option --api-token",
+        "missing param | -e moto -n import-users --api-token t    | task import-users: Missing required parameter: '<file>'",
+        "missing opt   | -e moto -n import-users users.csv        | task import-users: Missing required option: '--api-token=<token>'",
         "extra arg     | -e moto -n hello-world stray             | task hello-world: unexpected argument \"stray\"",
         "no task       | -e moto                                  | Missing required option: '--task=TASK'",
         "bad duration  | -e moto -n hello-world --timeout soon    | 'soon' is not a duration",
@@ -60,6 +62,24 @@ class BadInputTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("task-definitions/moto/task-definition.json:4:3: malformed JSON");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
+
+  @Test
+  void run_environmentWithLogsKey_refusedSayingWhereLogSettingsGo() throws IOException {
+    Path file = env.project.resolve("task-definitions/moto/environment.json");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("\"launchType\"", "\"logs\": {\"group\": \"/ecs/x\"},\n  \"launchType\""));
+
+    TestHost.Result r = run("-e", "moto", "-n", "hello-world");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "task-definitions/moto/environment.json: \"logs\" is no longer read here: put the"
+                + " container's logConfiguration (awslogs) in task-definition.json");
     assertThat(env.moto.proxy.calls()).isEmpty();
   }
 

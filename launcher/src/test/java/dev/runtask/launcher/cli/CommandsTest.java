@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtask.launcher.support.MotoFixture;
 import dev.runtask.launcher.support.Projects;
 import dev.runtask.launcher.support.TestHost;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,27 @@ class CommandsTest {
       TestHost.Result r =
           new TestHost().workDir(root).run("render", "-e", env, "--image-tag", "0123abcd");
       assertThat(r.exitCode()).as(env + ": " + r).isZero();
+    }
+  }
+
+  @Test
+  void render_repositoryEnvironments_areTheFilesWithOnlyThePlaceholdersFilledIn() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    for (String env : new String[] {"local", "staging", "production"}) {
+      String file =
+          Files.readString(root.resolve("task-definitions/" + env + "/task-definition.json"));
+      // What ecspresso or a sed would do: the tag, and each env placeholder's default.
+      String filled =
+          file.replace("{{ image_tag }}", "0123abcd")
+              .replaceAll("\\{\\{ env \\\\\"[A-Z_]+\\\\\" \\\\\"([^\\\\]*)\\\\\" }}", "$1");
+
+      TestHost.Result r =
+          new TestHost().workDir(root).run("render", "-e", env, "--image-tag", "0123abcd");
+
+      assertThat(r.exitCode()).as(env + ": " + r).isZero();
+      assertThat(new ObjectMapper().readTree(r.out()))
+          .as(env)
+          .isEqualTo(new ObjectMapper().readTree(filled));
     }
   }
 

@@ -82,8 +82,8 @@ class EnvironmentPolicyTest {
                 env.path("region").asText(),
                 env.path("accountId").asText(),
                 env.path("cluster").asText(),
-                env.path("logs").path("group").asText(),
-                env.path("logs").path("streamPrefix").asText(),
+                awslogs(definition, env).path("awslogs-group").asText(),
+                awslogs(definition, env).path("awslogs-stream-prefix").asText(),
                 env.path("containerName").asText(),
                 families,
                 definition));
@@ -91,6 +91,16 @@ class EnvironmentPolicyTest {
     }
     assertThat(envs).as("ECS environments under %s", dir).isNotEmpty();
     return envs.stream();
+  }
+
+  /** The awslogs options of the environment's task container, as registered. */
+  private static JsonNode awslogs(JsonNode definition, JsonNode env) {
+    for (JsonNode container : definition.path("containerDefinitions")) {
+      if (container.path("name").asText().equals(env.path("containerName").asText())) {
+        return container.path("logConfiguration").path("options");
+      }
+    }
+    throw new AssertionError("no container " + env.path("containerName") + " in " + definition);
   }
 
   private static PolicyDocument policyFor(Env env) {

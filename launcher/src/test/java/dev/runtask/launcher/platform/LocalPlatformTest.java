@@ -148,6 +148,27 @@ class LocalPlatformTest {
   }
 
   @Test
+  void run_atFileArgument_reachesTheTaskLiterally() throws IOException {
+    Path file = Files.writeString(dir.resolve("team.txt"), "--seconds\n5\n");
+
+    TestHost.Result r =
+        host.run(
+            "run", "-e", "local", "-n", "hello-world", "--dry-run", "--", "--name", "@" + file);
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("hello-world --name @" + file);
+  }
+
+  @Test
+  void run_taskHelp_printsTheTasksUsageAndStartsNothing() {
+    TestHost.Result r = host.run("run", "-e", "local", "-n", "import-users", "--", "--help");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Usage: import-users").contains("--api-token=<token>");
+    assertThat(r.out()).doesNotContain("args=");
+  }
+
+  @Test
   void run_localJarMissing_exits2WithBuildHint() throws IOException {
     TestHost.Result r =
         host.env("TEST_TASKS_JAR", dir.resolve("nope.jar").toString())

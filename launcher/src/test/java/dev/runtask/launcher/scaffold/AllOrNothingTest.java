@@ -3,7 +3,7 @@ package dev.runtask.launcher.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runtask.launcher.explain.LauncherException;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.support.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -45,22 +46,29 @@ final class Repositories {
   }
 
   /**
-   * What `mvn -pl tasks -am verify` needs: every pom, task-runtime, test-support, tasks,
-   * task-definitions.
+   * What {@code mvn -pl tasks -am verify} needs: every module of the parent pom (the launcher's pom
+   * only) and task-definitions.
    */
   static Path buildableCopy(Path into) {
     Path real = real();
-    for (String path :
-        List.of(
-            "pom.xml",
-            "task-runtime",
-            "test-support",
-            "tasks",
-            "task-definitions",
-            "launcher/pom.xml")) {
+    copy(real.resolve("pom.xml"), into.resolve("pom.xml"));
+    copy(real.resolve("task-definitions"), into.resolve("task-definitions"));
+    Matcher module =
+        Pattern.compile("<module>([^<]+)</module>").matcher(read(real.resolve("pom.xml")));
+    while (module.find()) {
+      String name = module.group(1);
+      String path = name.equals("launcher") ? "launcher/pom.xml" : name;
       copy(real.resolve(path), into.resolve(path));
     }
     return into;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every file and directory under {@code root} with its content ("/" for directories). */

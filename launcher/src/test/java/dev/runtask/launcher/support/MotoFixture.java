@@ -1,5 +1,6 @@
 package dev.runtask.launcher.support;
 
+import dev.runtask.testharness.MotoServer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -35,11 +35,6 @@ public final class ChangeCounter {
     counts.merge(table + " " + past, updateCount, Long::sum);
   }
 
-  /** Row counts keyed by "table verb", e.g. {@code "sale inserted" -> 3}. */
-  public Map<String, Long> counts() {
-    return Map.copyOf(counts);
-  }
-
   /** One line: {@code sale: 3 inserted, sale_line: 7 inserted}, or {@code no rows changed}. */
   public String summary() {
     if (counts.isEmpty()) {

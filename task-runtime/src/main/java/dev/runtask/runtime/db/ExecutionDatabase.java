@@ -74,10 +74,6 @@ public final class ExecutionDatabase implements AutoCloseable {
     return database != null;
   }
 
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
   /**
    * Rolls back a dry run and returns the summary of what would have changed; empty when this is not
    * a dry run or the database was never opened.

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.dispatch;
 
+import dev.runtask.contract.ParserRules;
 import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.index.TaskEntry;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ public final class TaskCommands {
             .description("Show this help and exit.")
             .build());
     CommandLine commandLine = new CommandLine(spec);
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(ParserRules.CASE_INSENSITIVE_ENUM_VALUES);
+    commandLine.setExpandAtFiles(ParserRules.EXPAND_AT_FILES);
     return commandLine;
   }
 }

@@ -1,11 +1,13 @@
 package dev.runtask.runtime.dispatch;
 
+import dev.runtask.contract.DidYouMean;
+import dev.runtask.contract.Secrets;
 import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.index.TaskEntry;
 import dev.runtask.runtime.index.TaskIndex;
-import dev.runtask.runtime.logging.SecretRedaction;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,13 +73,8 @@ public final class TaskDispatcher {
         commandLine.usage(out);
         return new Dispatch.Answered(ExitCodes.SUCCESS);
       }
-      List<String> valueTaking =
-          commandLine.getCommandSpec().options().stream()
-              .filter(o -> !o.arity().equals(CommandLine.Range.valueOf("0")))
-              .flatMap(o -> List.of(o.names()).stream())
-              .toList();
       return new Dispatch.Ready(
-          entry, task, SecretRedaction.redactArgs(taskArgs, valueTaking), summary(parsed));
+          entry, task, Secrets.redact(taskArgs, secretValues(parsed)), summary(parsed));
     } catch (ParameterException e) {
       err.println(
           entry.name()
@@ -94,7 +91,7 @@ public final class TaskDispatcher {
 
   private String unknownTask(String name) {
     List<String> candidates =
-        Suggestions.closest(name, index.entries().stream().map(TaskEntry::name).toList());
+        DidYouMean.closest(name, index.entries().stream().map(TaskEntry::name).toList());
     String hint =
         candidates.isEmpty() ? "" : " Did you mean " + String.join(" or ", candidates) + "?";
     return "Unknown task '" + name + "'." + hint + " " + PROGRAM + " --help lists the tasks.";
@@ -113,7 +110,7 @@ public final class TaskDispatcher {
     String typed = unmatched.get(0);
     String optionName = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
     List<String> candidates =
-        Suggestions.closest(optionName, commandLine.getCommandSpec().optionsMap().keySet());
+        DidYouMean.closest(optionName, commandLine.getCommandSpec().optionsMap().keySet());
     String what =
         typed.startsWith("-")
             ? "Unknown option '" + optionName + "'."
@@ -133,10 +130,20 @@ public final class TaskDispatcher {
     // valueOf(char[]).
     Object value = arg.getValue();
     if (arg instanceof OptionSpec option) {
-      return option.longestName()
-          + "="
-          + (SecretRedaction.looksSecret(option.longestName()) ? SecretRedaction.MASK : value);
+      return option.longestName() + "=" + (isSecret(option) ? Secrets.MASK : value);
     }
     return String.valueOf(value);
+  }
+
+  /** What the parser matched for secret-looking options, so exactly those values are masked. */
+  private static List<String> secretValues(ParseResult parsed) {
+    return parsed.matchedOptions().stream()
+        .filter(o -> o.arity().max() > 0 && isSecret(o))
+        .flatMap(o -> o.originalStringValues().stream())
+        .toList();
+  }
+
+  private static boolean isSecret(OptionSpec option) {
+    return Arrays.stream(option.names()).anyMatch(Secrets::looksSecret);
   }
 }

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.dispatch;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.runtime.index.TaskEntry;
 import dev.runtask.runtime.index.TaskIndex;
 import java.io.PrintStream;
@@ -23,8 +24,6 @@ final class TaskList {
       out.printf("  %-" + width + "s  %s%s%n", entry.name(), entry.description(), single);
     }
     out.println();
-    out.println(
-        "Exit codes: 0 success, 1 task failed, 2 usage error, 3-99 the task's own, "
-            + "100 already running, 130 SIGINT, 143 SIGTERM.");
+    out.println(ExitCodes.runtimeSummary());
   }
 }

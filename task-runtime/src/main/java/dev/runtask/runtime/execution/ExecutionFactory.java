@@ -1,5 +1,6 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.records.ExecutionBookkeeping;
 import dev.runtask.runtime.records.ExecutionStart;
 import java.nio.file.Path;
@@ -7,14 +8,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
  */
 public final class ExecutionFactory {
-  /** Set by the launcher: who started the run (STS caller ARN or {@code local:USER}). */
-  public static final String LAUNCHED_BY = "RUNTASK_LAUNCHED_BY";
-
   private final Clock clock;
   private final Map<String, String> env;
   private final Optional<String> ecsTaskArn;
@@ -28,29 +27,21 @@ public final class ExecutionFactory {
   /** Where the embedded default database, lock files and local objects live. */
   static final Path LOCAL_DIR = Path.of(".local");
 
-  public Execution newExecution(String taskName, List<String> redactedArgs) {
-    return newExecution(taskName, redactedArgs, false, false);
-  }
-
   /** A new execution; {@code singleInstance} and {@code dryRun} shape its database side. */
   public Execution newExecution(
       String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
     Optional<String> launchedBy =
-        Optional.ofNullable(env.get(LAUNCHED_BY)).filter(s -> !s.isBlank());
-    Execution execution = new Execution(taskName, clock, redactedArgs, ecsTaskArn, launchedBy);
-    execution.bookkeeping =
-        new ExecutionBookkeeping(
-            new ExecutionStart(
-                execution.runId(),
-                taskName,
-                redactedArgs,
-                execution.startedAt(),
-                ecsTaskArn,
-                launchedBy,
-                dryRun),
-            singleInstance,
-            env,
-            LOCAL_DIR);
-    return execution;
+        Optional.ofNullable(env.get(EnvironmentVariables.LAUNCHED_BY)).filter(s -> !s.isBlank());
+    ExecutionStart start =
+        new ExecutionStart(
+            UUID.randomUUID().toString(),
+            taskName,
+            redactedArgs,
+            clock.instant(),
+            ecsTaskArn,
+            launchedBy,
+            dryRun);
+    return new Execution(
+        start, clock, new ExecutionBookkeeping(start, singleInstance, env, LOCAL_DIR));
   }
 }

@@ -25,13 +25,11 @@ public final class ExecutionRunner {
   /** Runs {@code task}; never throws — every outcome is an exit code and a log line. */
   public int run(RunnableTask task, Execution execution, String optionSummary) {
     try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
-      if (execution.bookkeeping != null) {
-        OptionalInt refused = execution.bookkeeping.beforeRun(err);
-        if (refused.isPresent()) {
-          log.warn("Task {} not started (exit code {})", execution.taskName(), refused.getAsInt());
-          execution.bookkeeping.close();
-          return refused.getAsInt();
-        }
+      OptionalInt refused = execution.bookkeeping().beforeRun(err);
+      if (refused.isPresent()) {
+        log.warn("Task {} not started (exit code {})", execution.taskName(), refused.getAsInt());
+        execution.bookkeeping().close();
+        return refused.getAsInt();
       }
       log.info(
           "Starting task {}{}",
@@ -41,9 +39,7 @@ public final class ExecutionRunner {
       try {
         code = outcome(task, execution);
       } finally {
-        if (execution.bookkeeping != null) {
-          execution.bookkeeping.afterRun(code, failureSummary, execution.clock().instant());
-        }
+        execution.bookkeeping().afterRun(code, failureSummary, execution.clock().instant());
       }
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
       log.info(

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.logging;
 
+import dev.runtask.contract.EnvironmentVariables;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,8 +9,7 @@ public enum LogFormat {
   JSON,
   TEXT;
 
-  /** Environment variable that forces a format: {@code json} or {@code text}. */
-  public static final String VARIABLE = "RUNTASK_LOG_FORMAT";
+  private static final String VARIABLE = EnvironmentVariables.LOG_FORMAT;
 
   /** {@code RUNTASK_LOG_FORMAT} if set, else text on a terminal and JSON otherwise. */
   public static LogFormat choose(Map<String, String> env, boolean onTerminal) {

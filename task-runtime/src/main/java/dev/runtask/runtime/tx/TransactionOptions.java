@@ -42,10 +42,6 @@ public final class TransactionOptions {
     return Optional.ofNullable(timeout);
   }
 
-  public Builder toBuilder() {
-    return new Builder().isolation(isolation).readOnly(readOnly).timeout(timeout);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof TransactionOptions

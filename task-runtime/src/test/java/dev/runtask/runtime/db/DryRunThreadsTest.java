@@ -2,7 +2,9 @@ package dev.runtask.runtime.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,12 @@ import org.junit.jupiter.api.Test;
 /** A dry run must not let work on another thread commit behind its back. */
 class DryRunThreadsTest {
   final String launchedBy = "test:" + UUID.randomUUID();
-  final Map<String, String> env = withLaunchedBy(TestDatabases.postgresEnvironment());
+  final Map<String, String> env = withLaunchedBy(launchedBy);
 
-  Map<String, String> withLaunchedBy(Map<String, String> database) {
-    Map<String, String> env = new HashMap<>(database);
-    env.put("RUNTASK_LAUNCHED_BY", launchedBy);
+  static Map<String, String> withLaunchedBy(String launchedBy) {
+    Map<String, String> env =
+        new HashMap<>(TestDatabaseLocation.fromEnvironment().taskEnvironment());
+    env.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
     return env;
   }
 

@@ -1,9 +1,9 @@
 package dev.runtask.runtime.db;
 
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 
 /** The databases the transaction suite runs on: the local PostgreSQL and the embedded default. */
 public final class TestDatabases {
@@ -12,41 +12,19 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** PostgreSQL at 127.0.0.1:5432/test (override with RUNTASK_TEST_DB_URL/_USER/_PASSWORD). */
+  /** The PostgreSQL of every module's database tests ({@link TestDatabaseLocation}). */
   public static synchronized PooledDatabase postgres() {
     if (postgres == null) {
-      Map<String, String> env = System.getenv();
-      DatabaseSettings settings =
-          DatabaseSettings.of(
-              env.getOrDefault("RUNTASK_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-              env.getOrDefault("RUNTASK_TEST_DB_USER", "postgres"),
-              env.getOrDefault("RUNTASK_TEST_DB_PASSWORD", ""));
+      TestDatabaseLocation location = TestDatabaseLocation.fromEnvironment();
       try {
-        postgres = PooledDatabase.open(settings);
+        postgres =
+            PooledDatabase.open(
+                DatabaseSettings.of(location.url(), location.user(), location.password()));
       } catch (DatabaseUnavailableException e) {
-        throw new AssertionError(
-            "The transaction tests need PostgreSQL ("
-                + settings
-                + "), and it is not reachable: "
-                + e.getMessage()
-                + ". Start it: pg_ctlcluster --skip-systemctl-redirect "
-                + "$(ls /etc/postgresql) main start",
-            e);
+        throw location.unreachable(e);
       }
     }
     return postgres;
-  }
-
-  /** RUNTASK_DB_* variables that point a task run at {@link #postgres()}'s database. */
-  public static Map<String, String> postgresEnvironment() {
-    DatabaseSettings settings = postgres().settings();
-    return Map.of(
-        DatabaseSettings.URL,
-        settings.url(),
-        DatabaseSettings.USER,
-        settings.user(),
-        DatabaseSettings.PASSWORD,
-        settings.password());
   }
 
   /**

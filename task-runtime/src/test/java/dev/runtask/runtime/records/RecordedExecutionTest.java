@@ -2,8 +2,10 @@ package dev.runtask.runtime.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.TaskRuntime;
 import dev.runtask.runtime.db.TestDatabases;
+import dev.runtask.testharness.TestDatabaseLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +23,12 @@ import org.junit.jupiter.api.Test;
 /** Executions through the real runtime leave a record when a database is configured. */
 class RecordedExecutionTest {
   final String launchedBy = "local:tester-" + UUID.randomUUID();
-  final Map<String, String> env = withLaunchedBy(TestDatabases.postgresEnvironment());
+  final Map<String, String> env = withLaunchedBy(launchedBy);
 
-  Map<String, String> withLaunchedBy(Map<String, String> database) {
-    Map<String, String> env = new HashMap<>(database);
-    env.put("RUNTASK_LAUNCHED_BY", launchedBy);
+  static Map<String, String> withLaunchedBy(String launchedBy) {
+    Map<String, String> env =
+        new HashMap<>(TestDatabaseLocation.fromEnvironment().taskEnvironment());
+    env.put(EnvironmentVariables.LAUNCHED_BY, launchedBy);
     return env;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.db.TestDatabases;
+import dev.runtask.testharness.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,9 +28,10 @@ class S3TccTest {
 
   @BeforeAll
   static void startMoto() throws Exception {
-    moto = MotoServer.start();
+    moto = MotoServer.get();
+    moto.reset();
     Map<String, String> env =
-        Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint, "AWS_REGION", "us-east-1");
+        Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint().toString(), "AWS_REGION", "us-east-1");
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     s3 = ObjectStores.s3Client(env);
@@ -41,9 +43,6 @@ class S3TccTest {
   static void stopMoto() throws Exception {
     if (s3 != null) {
       s3.close();
-    }
-    if (moto != null) {
-      moto.close();
     }
   }
 

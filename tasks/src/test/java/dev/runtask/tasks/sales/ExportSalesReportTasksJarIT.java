@@ -3,8 +3,8 @@ package dev.runtask.tasks.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.runtime.tcc.ObjectStores;
+import dev.runtask.testharness.MotoServer;
 import dev.runtask.testsupport.CommittedTaskRuns;
-import dev.runtask.testsupport.MotoServer;
 import dev.runtask.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,12 +34,14 @@ class ExportSalesReportTasksJarIT {
 
   @BeforeAll
   static void startMoto() throws Exception {
-    moto = MotoServer.start();
+    moto = MotoServer.get();
+    moto.reset();
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     s3 =
         ObjectStores.s3Client(
-            Map.of(ObjectStores.S3_ENDPOINT, moto.endpoint(), "AWS_REGION", "us-east-1"));
+            Map.of(
+                ObjectStores.S3_ENDPOINT, moto.endpoint().toString(), "AWS_REGION", "us-east-1"));
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -47,9 +49,6 @@ class ExportSalesReportTasksJarIT {
   static void stopMoto() {
     if (s3 != null) {
       s3.close();
-    }
-    if (moto != null) {
-      moto.close();
     }
   }
 
@@ -109,7 +108,7 @@ class ExportSalesReportTasksJarIT {
   void exportSalesReport_onS3_reportAtFinalKeyNothingPendingRowConfirmed() throws Exception {
     String reportId = "it-" + UUID.randomUUID();
 
-    Run run = export(reportId, moto.endpoint());
+    Run run = export(reportId, moto.endpoint().toString());
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(keys())
@@ -129,7 +128,7 @@ class ExportSalesReportTasksJarIT {
     String reportId = "it-rerun-" + UUID.randomUUID();
 
     Run failed = export(reportId, "http://127.0.0.1:1");
-    Run rerun = export(reportId, moto.endpoint());
+    Run rerun = export(reportId, moto.endpoint().toString());
 
     assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
     assertThat(rerun.exitCode()).as(rerun.output()).isZero();
@@ -142,9 +141,9 @@ class ExportSalesReportTasksJarIT {
   @Test
   void exportSalesReport_sameIdAfterItWasConfirmed_exit2AndTheReportKept() throws Exception {
     String reportId = "it-again-" + UUID.randomUUID();
-    assertThat(export(reportId, moto.endpoint()).exitCode()).isZero();
+    assertThat(export(reportId, moto.endpoint().toString()).exitCode()).isZero();
 
-    Run again = export(reportId, moto.endpoint());
+    Run again = export(reportId, moto.endpoint().toString());
 
     assertThat(again.exitCode()).as(again.output()).isEqualTo(2);
     assertThat(again.output())

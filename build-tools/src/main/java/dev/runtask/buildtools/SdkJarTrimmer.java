@@ -1,0 +1,181 @@
+package dev.runtask.buildtools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Build step: removes from a shaded jar the AWS SDK model and marshaller classes that no operation
+ * it calls can reach. For each service package {@code software/amazon/awssdk/services/S/}:
+ *
+ * <ul>
+ *   <li>kept and followed: every class outside {@code model/} and {@code transform/}; the request,
+ *       response and marshaller of each operation called; every exception (the client registers
+ *       them all);
+ *   <li>kept, not followed: the request and response classes of the other operations (the client's
+ *       methods name them, so the class verifier may load them; nothing else can);
+ *   <li>dropped: the other operations' marshallers and the model classes nothing kept reaches.
+ * </ul>
+ *
+ * <p>Usage: {@code SdkJarTrimmer JAR CLASS#FIELD}, where the static field lists the calls as IAM
+ * names them ({@code ecs:RunTask}). A service in the jar that none of them names fails the step.
+ */
+public final class SdkJarTrimmer {
+  private static final String SERVICES = "software/amazon/awssdk/services/";
+  private static final Pattern SHAPE =
+      Pattern.compile(SERVICES + "(\\w+)/(model|transform)/([\\w$]+)\\.class");
+  private static final Pattern MARSHALLER = Pattern.compile("(\\w+)RequestMarshaller");
+  private static final Map<String, String> PACKAGE_OF_IAM_PREFIX = Map.of("logs", "cloudwatchlogs");
+
+  private SdkJarTrimmer() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2 || !args[1].contains("#")) {
+      throw new IllegalArgumentException("usage: SdkJarTrimmer JAR CLASS#FIELD");
+    }
+    Path jar = Path.of(args[0]);
+    String[] source = args[1].split("#", 2);
+    Field field = Class.forName(source[0]).getField(source[1]);
+    @SuppressWarnings("unchecked")
+    Collection<String> actions = (Collection<String>) field.get(null);
+    Set<String> dropped = trim(jar, actions);
+    System.out.println(
+        "SdkJarTrimmer: removed " + dropped.size() + " unreachable SDK classes from " + jar);
+  }
+
+  /** Rewrites {@code jar} without the unreachable classes; returns the entries removed. */
+  static Set<String> trim(Path jar, Collection<String> actions) throws IOException {
+    Map<String, Set<String>> calls = callsByPackage(actions);
+    Set<String> dropped;
+    Path trimmed = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      dropped = unreachable(zip, calls);
+      try (OutputStream file = Files.newOutputStream(trimmed);
+          ZipOutputStream out = new ZipOutputStream(file)) {
+        for (ZipEntry entry : zip.stream().toList()) {
+          if (dropped.contains(entry.getName())) {
+            continue;
+          }
+          ZipEntry copy = new ZipEntry(entry.getName());
+          copy.setTime(entry.getTime());
+          out.putNextEntry(copy);
+          try (InputStream in = zip.getInputStream(entry)) {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+    }
+    if (Files.getFileStore(jar).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(trimmed, Files.getPosixFilePermissions(jar));
+    }
+    Files.move(trimmed, jar, StandardCopyOption.REPLACE_EXISTING);
+    return dropped;
+  }
+
+  private static Map<String, Set<String>> callsByPackage(Collection<String> actions) {
+    Map<String, Set<String>> calls = new HashMap<>();
+    for (String action : actions) {
+      String[] parts = action.split(":", 2);
+      String pkg = PACKAGE_OF_IAM_PREFIX.getOrDefault(parts[0], parts[0]);
+      calls.computeIfAbsent(pkg, p -> new HashSet<>()).add(parts[1]);
+    }
+    return calls;
+  }
+
+  private static Set<String> unreachable(ZipFile zip, Map<String, Set<String>> calls)
+      throws IOException {
+    Set<String> classes = new TreeSet<>();
+    zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")).forEach(classes::add);
+    Set<String> operations = new HashSet<>();
+    for (String name : classes) {
+      Matcher shape = SHAPE.matcher(name);
+      if (shape.matches() && shape.group(2).equals("transform")) {
+        String operation = operation("transform", shape.group(3));
+        if (operation != null) {
+          operations.add(shape.group(1) + "/" + operation);
+        }
+      }
+    }
+    Set<String> stubs = new HashSet<>();
+    Deque<String> roots = new ArrayDeque<>();
+    for (String name : classes) {
+      Matcher shape = SHAPE.matcher(name);
+      if (!shape.matches()) {
+        roots.add(name);
+        continue;
+      }
+      String pkg = shape.group(1);
+      if (!calls.containsKey(pkg)) {
+        throw new IllegalStateException(
+            "the jar holds the SDK's " + pkg + " service, but no listed call uses it: " + calls);
+      }
+      String simple = shape.group(3);
+      String operation = operation(shape.group(2), simple);
+      if (operation != null && !operations.contains(pkg + "/" + operation)) {
+        // Not an operation's class (the service's own base request, say): a plain model class.
+        operation = null;
+      }
+      if (simple.matches("\\w*Exception(\\$.*)?")) {
+        roots.add(name);
+      } else if (operation != null && calls.get(pkg).contains(operation)) {
+        roots.add(name);
+      } else if (operation != null && shape.group(2).equals("model")) {
+        stubs.add(name);
+      }
+    }
+    Set<String> reached = new HashSet<>(stubs);
+    while (!roots.isEmpty()) {
+      String name = roots.pop();
+      if (!reached.add(name)) {
+        continue;
+      }
+      for (String ref : ClassReferences.of(zip.getInputStream(zip.getEntry(name)).readAllBytes())) {
+        String file = ref + ".class";
+        if (classes.contains(file) && !reached.contains(file)) {
+          roots.push(file);
+        }
+      }
+    }
+    Set<String> dropped = new HashSet<>();
+    for (String name : classes) {
+      if (SHAPE.matcher(name).matches() && !reached.contains(name)) {
+        dropped.add(name);
+      }
+    }
+    return dropped;
+  }
+
+  /** The operation a request, response or marshaller class belongs to, else null. */
+  private static String operation(String kind, String simple) {
+    String top = simple.contains("$") ? simple.substring(0, simple.indexOf('$')) : simple;
+    if (kind.equals("transform")) {
+      Matcher m = MARSHALLER.matcher(top);
+      return m.matches() ? m.group(1) : null;
+    }
+    for (String suffix : List.of("Request", "Response")) {
+      if (top.endsWith(suffix) && top.length() > suffix.length()) {
+        return top.substring(0, top.length() - suffix.length());
+      }
+    }
+    return null;
+  }
+}

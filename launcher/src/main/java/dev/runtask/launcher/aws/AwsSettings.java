@@ -1,0 +1,22 @@
+package dev.runtask.launcher.aws;
+
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Region, optional endpoint override (emulators) and credentials for every AWS client of one run.
+ */
+public record AwsSettings(String region, URI endpoint, AwsCredentialsProvider credentials) {
+  /** {@code endpoint} may be null: the SDK's own for the region. */
+  public AwsSettings {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  @Override
+  public String toString() {
+    // Never let a credentials provider's state reach a log line or an exception message.
+    return "AwsSettings[region=" + region + ", endpoint=" + endpoint + "]";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.runtask.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtask.launcher.aws.AwsPermissions;
+import dev.runtask.launcher.support.FaultProxy;
+import dev.runtask.launcher.support.MotoFixture;
+import dev.runtask.launcher.support.Projects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * launcher.jar as the build shaded it (failsafe runs after {@code package}, so the jar is there):
+ * what it holds, and that it runs.
+ */
+class LauncherJarIT {
+  private static final Path JAR = Path.of("target/launcher.jar");
+
+  private static List<String> entries() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      return jar.stream().map(e -> e.getName()).toList();
+    }
+  }
+
+  @Test
+  void jar_httpClients_urlConnectionOnly() throws IOException {
+    assertThat(entries())
+        .anyMatch(n -> n.startsWith("software/amazon/awssdk/http/urlconnection/"))
+        .noneMatch(
+            n ->
+                n.startsWith("software/amazon/awssdk/http/nio/netty/")
+                    || n.startsWith("software/amazon/awssdk/http/apache/")
+                    || n.startsWith("io/netty/")
+                    || n.startsWith("org/apache/http/"));
+  }
+
+  @Test
+  void jar_contractAndManifest_bundledButNotTheRuntime() throws IOException {
+    assertThat(entries())
+        .contains("dev/runtask/contract/ManifestJson.class", "META-INF/runtask/task-manifest.json")
+        .noneMatch(n -> n.startsWith("dev/runtask/runtime/"));
+  }
+
+  @Test
+  void jar_tasksCommand_listsTheBuildsTasks() throws Exception {
+    Launch r = launch(Path.of("."), Map.of(), "tasks");
+
+    assertThat(r.exitCode()).as(r.out()).isZero();
+    assertThat(r.out()).contains("hello-world").contains("--name <name>");
+  }
+
+  /**
+   * The build trims SDK classes no listed call reaches (SdkJarTrimmer): every call the launcher
+   * makes, made here through the trimmed jar against moto, must still work.
+   */
+  @Test
+  void jar_everyAwsCallOfTheLauncher_worksThroughTheTrimmedJar(@TempDir Path dir) throws Exception {
+    try (MotoFixture moto = new MotoFixture()) {
+      moto.proxy.hook(
+          new FaultProxy.Hook() {
+            @Override
+            public FaultProxy.Reply after(
+                String operation, int n, ObjectNode request, ObjectNode response) {
+              if (operation.equals("ecs:RunTask")) {
+                String arn = response.at("/tasks/0/taskArn").asText();
+                moto.writeLogs(arn, List.of("a line the task logged"));
+              }
+              return null;
+            }
+          });
+      Path project = Projects.copyTo(dir);
+      Map<String, String> env =
+          Map.of(
+              "TEST_SUBNET", moto.subnet,
+              "TEST_SECURITY_GROUP", moto.securityGroup,
+              "RUNTASK_IMAGE_TAG", MotoFixture.IMAGE_TAG);
+      List<String> aws = List.of(moto.aws());
+
+      Launch run =
+          launch(project, env, concat(List.of("run", "-e", "moto", "-n", "hello-world"), aws));
+      Launch stopped =
+          launch(
+              project,
+              env,
+              concat(
+                  List.of(
+                      "run", "-e", "moto", "-n", "sleep", "--timeout", "0s", "--stop-on-timeout"),
+                  aws));
+      Launch diff = launch(project, env, concat(List.of("diff", "-e", "moto"), aws.subList(0, 6)));
+
+      assertThat(run.exitCode()).as(run.out()).isZero();
+      assertThat(run.out()).contains("a line the task logged");
+      assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(120);
+      assertThat(diff.exitCode()).as(diff.out()).isZero();
+      List<String> calls =
+          AwsPermissions.ACTIONS.stream()
+              // Permissions ECS checks on the launcher's behalf, not calls it makes.
+              .filter(a -> !a.equals("ecs:TagResource") && !a.equals("iam:PassRole"))
+              .toList();
+      assertThat(moto.proxy.operations()).containsAll(calls);
+    }
+  }
+
+  private record Launch(int exitCode, String out) {}
+
+  private static Launch launch(Path workDir, Map<String, String> env, String... args)
+      throws Exception {
+    return launch(workDir, env, List.of(args));
+  }
+
+  private static Launch launch(Path workDir, Map<String, String> env, List<String> args)
+      throws Exception {
+    List<String> command =
+        concat(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()),
+            args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    builder.environment().putAll(env);
+    Process p = builder.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
+    return new Launch(p.exitValue(), out);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
