@@ -81,7 +81,11 @@ if [[ $places == *host* ]]; then
 fi
 if [[ $places == *image* ]]; then
   if command -v podman >/dev/null; then ctr=("$ROOT/scripts/podman.sh"); else ctr=(docker); fi
-  image=${BENCH_IMAGE:-$(RUNTASK_KEEP_IMAGE=1 "$ROOT/scripts/container-check.sh" | tail -n1)}
+  image=${BENCH_IMAGE:-}
+  if [[ -z $image ]]; then # built and checked here, removed afterwards
+    image=$(RUNTASK_KEEP_IMAGE=1 "$ROOT/scripts/container-check.sh" | tail -n1)
+    trap 'rm -rf "$hello"; "${ctr[@]}" rmi "$image" >/dev/null 2>&1 || true' EXIT
+  fi
   echo "startup.sh: image $image, $rounds rounds" >&2
   # The host's GNU time (glibc only) and this script run inside; the task runs as the image's user.
   while read -r line; do results+=("image $line"); done < <(

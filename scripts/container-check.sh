@@ -85,15 +85,15 @@ ctr build "${build_flags[@]}" --target runtime "${build_args[@]}" -t "$image" "$
 say "built in $((SECONDS - started)) s"
 
 name=runtask-check-$$
-# The image and the intermediate images its build left (podman keeps them as a layer cache that
-# every new commit would grow) are removed afterwards; nothing that existed before is touched.
+# The image (unless RUNTASK_KEEP_IMAGE) and the intermediate images its build left (podman keeps
+# them as a layer cache that every new commit would grow) are removed; nothing older is touched.
 cleanup() {
   ctr rm -f "$name" >/dev/null 2>&1 || true
-  [[ -z ${RUNTASK_KEEP_IMAGE:-} ]] || return 0
-  ctr rmi "$image" >/dev/null 2>&1 || true
+  [[ -n ${RUNTASK_KEEP_IMAGE:-} ]] || ctr rmi "$image" >/dev/null 2>&1 || true
   if [[ $engine == podman ]]; then
+    # One at a time: the kept image's own layers refuse, the rest go.
     comm -13 <(sort <<<"$images_before") <(ctr images -a -q --no-trunc | sort) \
-      | xargs -r "${engine_cmd[@]}" rmi >/dev/null 2>&1 || true
+      | xargs -r -n1 "${engine_cmd[@]}" rmi >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
