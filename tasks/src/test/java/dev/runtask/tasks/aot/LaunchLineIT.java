@@ -87,7 +87,7 @@ class LaunchLineIT {
     assertThat(run.code()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("\"formattedMessage\":\"Hello, launch-line!\"");
     assertThat(run.stdoutIsJsonLinesOnly()).as(run.stdout()).isTrue();
-    assertThat(run.stderr()).isEmpty();
+    assertThat(run.jvmOutputOnStderr()).as(run.stderr()).isEmpty();
   }
 
   /**
