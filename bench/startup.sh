@@ -76,8 +76,8 @@ chmod -R a+rX "$hello"
 results=()
 if [[ $places == *host* ]]; then
   echo "startup.sh: host, $rounds rounds ($("$java" -version 2>&1 | head -1))" >&2
-  while read -r line; do results+=("host $line"); done < <(
-    "$0" --here "$rounds" "$java" "$ROOT/tasks/target/jvm.options" "$ROOT/tasks/target/tasks.jar" "$hello")
+  "$0" --here "$rounds" "$java" "$ROOT/tasks/target/jvm.options" "$ROOT/tasks/target/tasks.jar" "$hello" >"$hello/host.txt"
+  while read -r line; do results+=("host $line"); done <"$hello/host.txt"
 fi
 if [[ $places == *image* ]]; then
   if command -v podman >/dev/null; then ctr=("$ROOT/scripts/podman.sh"); else ctr=(docker); fi
@@ -88,10 +88,11 @@ if [[ $places == *image* ]]; then
   fi
   echo "startup.sh: image $image, $rounds rounds" >&2
   # The host's GNU time (glibc only) and this script run inside; the task runs as the image's user.
-  while read -r line; do results+=("image $line"); done < <(
-    "${ctr[@]}" run --rm --network none --entrypoint bash \
-      -v "$ROOT/bench/startup.sh:/bench/startup.sh:ro" -v /usr/bin/time:/bench/time:ro -v "$hello:/bench/hello:ro" \
-      -e BENCH_TIME=/bench/time -w /tmp "$image" /bench/startup.sh --here "$rounds" java /app/jvm.options /app/tasks.jar /bench/hello)
+  "${ctr[@]}" run --rm --network none --entrypoint bash \
+    -v "$ROOT/bench/startup.sh:/bench/startup.sh:ro" -v /usr/bin/time:/bench/time:ro -v "$hello:/bench/hello:ro" \
+    -e BENCH_TIME=/bench/time -w /tmp "$image" /bench/startup.sh --here "$rounds" java /app/jvm.options /app/tasks.jar \
+    /bench/hello >"$hello/image.txt"
+  while read -r line; do results+=("image $line"); done <"$hello/image.txt"
 fi
 
 printf '%-6s %-8s %-13s %9s %7s %12s %7s\n' where jvm variant "wall ms" "× wall" "peak RSS MB" "× RSS"

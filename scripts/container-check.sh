@@ -7,8 +7,8 @@
 #   3. an unknown task exits 2 with one line on stderr;
 #   4. org.opencontainers.image.revision is the commit;
 #   5. the AOT cache is used (-XX:AOTMode=on, AOT-linked classes, the database task's pool,
-#      migration and JDBC classes from the cache); without it (deleted, corrupt, stale) the task
-#      still runs, exits 0 and prints nothing about it.
+#      migration and JDBC classes from the cache); without it (deleted, corrupt) the task still
+#      runs, exits 0 and prints nothing about it (a stale one too, from Java 25.0.4 on).
 # Engine: docker when `docker info` works, else podman (scripts/podman.sh); when neither exists and
 # this runs as root with apt-get, podman, runc and debootstrap are installed first. Only when no
 # engine can be had does it print a SKIPPED banner on stderr and exit 0.
@@ -41,6 +41,7 @@ skip() {
 }
 
 # ---- an engine ----------------------------------------------------------------------------------
+mkdir -p "$WORK"
 engine=${RUNTASK_CONTAINER_ENGINE:-}
 docker_reason="not installed"
 if [[ -z $engine ]] && command -v docker >/dev/null; then
@@ -49,11 +50,10 @@ fi
 if [[ -z $engine ]] && ! command -v podman >/dev/null && ((EUID == 0)) && command -v apt-get >/dev/null; then
   say "no container engine: installing podman, runc and debootstrap (apt-get)"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap; } \
-    >"$WORK.apt.log" 2>&1 || fail "apt-get install podman runc debootstrap failed (log: $WORK.apt.log)"
+    >"$WORK/apt.log" 2>&1 || fail "apt-get install podman runc debootstrap failed (log: $WORK/apt.log)"
 fi
 if [[ -z $engine ]] && command -v podman >/dev/null; then engine=podman; fi
 [[ -n $engine ]] || skip "no container engine (docker: $docker_reason; podman: not installed, and not root with apt-get to install it)"
-mkdir -p "$WORK"
 
 if [[ $engine == podman ]]; then
   engine_cmd=("$ROOT/scripts/podman.sh")
@@ -91,8 +91,10 @@ cleanup() {
   ctr rm -f "$name" >/dev/null 2>&1 || true
   [[ -n ${RUNTASK_KEEP_IMAGE:-} ]] || ctr rmi "$image" >/dev/null 2>&1 || true
   if [[ $engine == podman ]]; then
+    local kept=
+    [[ -z ${RUNTASK_KEEP_IMAGE:-} ]] || kept=$(ctr images -q --no-trunc "$image" 2>/dev/null || true)
     # One at a time: the kept image's own layers refuse, the rest go.
-    comm -13 <(sort <<<"$images_before") <(ctr images -a -q --no-trunc | sort) \
+    comm -13 <(sort <<<"$images_before") <(ctr images -a -q --no-trunc | sort) | grep -vx "${kept:-none}" \
       | xargs -r -n1 "${engine_cmd[@]}" rmi >/dev/null 2>&1 || true
   fi
 }
