@@ -11,18 +11,21 @@
 #   no-archive    java -XX:MaxRAMPercentage=75 -jar tasks.jar hello-world   (what the archive buys)
 #   import-sales  java @jvm.options -jar tasks.jar import-sales --file CSV  (pool, migrations, JDBC
 #                 on the embedded database; its sales are already there after the warm-up)
+# and, outside the image, the same two tasks with an archive trained on hello-world alone
+# (hello-world-h, import-sales-h): what training on the database task as well costs and buys.
 # and it prints the medians of wall time (date +%s%N around the run) and peak RSS (/usr/bin/time
 # -f %M), with ratios against the baseline. Targets for hello-world: ≤ 2.5× wall, ≤ 2× peak RSS.
-# BENCH_JAVA picks the host's java (default: java on PATH); BENCH_IMAGE an image already built
+# BENCH_JAVA picks the host's java (default: java on PATH; the build's archive is that of the JDK the
+# build ran on, e.g. JAVA_HOME=…25… mvn package for BENCH_JAVA=…25…/bin/java); BENCH_IMAGE an image already built
 # (default: one built and checked by scripts/container-check.sh); BENCH_PLACES="host" skips the image.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
 readonly CSV_ROWS='sale_id,sold_at,product_id,quantity\nB-1,2026-01-01T09:00:00Z,P-100,2\nB-2,2026-01-01T10:00:00Z,P-200,1\n'
 
-# ---- inside one place: bench/startup.sh --here ROUNDS JAVA OPTIONS JAR HELLO_DIR -------------------
+# ---- inside one place: bench/startup.sh --here ROUNDS JAVA OPTIONS JAR HELLO_DIR [HELLO_OPTIONS] ---
 if [[ ${1:-} == --here ]]; then
-  rounds=$2 java=$3 options=$4 jar=$5 hello=$6
+  rounds=$2 java=$3 options=$4 jar=$5 hello=$6 hello_options=${7:-}
   time=${BENCH_TIME:-/usr/bin/time}
   work=$(mktemp -d)
   cd "$work"
@@ -34,6 +37,10 @@ if [[ ${1:-} == --here ]]; then
     "$java -XX:MaxRAMPercentage=75 -jar $jar hello-world"
     "$java @$options -jar $jar import-sales --file sales.csv"
   )
+  if [[ -n $hello_options ]]; then
+    names+=(hello-world-h import-sales-h)
+    commands+=("$java @$hello_options -jar $jar hello-world" "$java @$hello_options -jar $jar import-sales --file sales.csv")
+  fi
   # Word lists without quoting inside, so expanded unquoted on purpose.
   # shellcheck disable=SC2086
   for i in "${!names[@]}"; do
@@ -76,7 +83,14 @@ chmod -R a+rX "$hello"
 results=()
 if [[ $places == *host* ]]; then
   echo "startup.sh: host, $rounds rounds ($("$java" -version 2>&1 | head -1))" >&2
-  "$0" --here "$rounds" "$java" "$ROOT/tasks/target/jvm.options" "$ROOT/tasks/target/tasks.jar" "$hello" >"$hello/host.txt"
+  # The other training: hello-world alone, with the kind of archive this JVM's build makes.
+  spec=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if ((${spec%%.*} >= 25)); then training=-XX:AOTCacheOutput; else training=-XX:ArchiveClassesAtExit; fi
+  (cd "$hello" && "$java" "$training=$hello/hello-only.archive" -jar "$ROOT/tasks/target/tasks.jar" hello-world >/dev/null 2>&1)
+  sed "s|^-XX:SharedArchiveFile=.*|-XX:SharedArchiveFile=$hello/hello-only.archive|" "$ROOT/tasks/target/jvm.options" \
+    >"$hello/hello-only.options"
+  "$0" --here "$rounds" "$java" "$ROOT/tasks/target/jvm.options" "$ROOT/tasks/target/tasks.jar" "$hello" \
+    "$hello/hello-only.options" >"$hello/host.txt"
   while read -r line; do results+=("host $line"); done <"$hello/host.txt"
 fi
 if [[ $places == *image* ]]; then
@@ -105,4 +119,5 @@ for row in "${results[@]}"; do
   awk -v p="$where" -v j="$jvm" -v n="$variant" -v w="$wall" -v bw="$bwall" -v r="$rss" -v br="$brss" \
     'BEGIN { printf "%-6s %-8s %-13s %9.1f %7.2f %12.1f %7.2f\n", p, j, n, w / 1000, w / bw, r / 1024, r / br }'
 done
+echo "-h: archive trained on hello-world alone; the build's and the image's: import-sales, then hello-world"
 echo "targets for hello-world: ≤ 2.50 × wall, ≤ 2.00 × RSS; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
