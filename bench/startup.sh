@@ -11,13 +11,14 @@
 #   no-archive    java -XX:MaxRAMPercentage=75 -jar tasks.jar hello-world   (what the archive buys)
 #   import-sales  java @jvm.options -jar tasks.jar import-sales --file CSV  (pool, migrations, JDBC
 #                 on the embedded database; its sales are already there after the warm-up)
-# and, outside the image, the same two tasks with an archive trained on hello-world alone
-# (hello-world-h, import-sales-h): what training on the database task as well costs and buys.
-# and it prints the medians of wall time (date +%s%N around the run) and peak RSS (/usr/bin/time
-# -f %M), with ratios against the baseline. Targets for hello-world: ≤ 2.5× wall, ≤ 2× peak RSS.
-# BENCH_JAVA picks the host's java (default: java on PATH; the build's archive is that of the JDK the
-# build ran on, e.g. JAVA_HOME=…25… mvn package for BENCH_JAVA=…25…/bin/java); BENCH_IMAGE an image already built
-# (default: one built and checked by scripts/container-check.sh); BENCH_PLACES="host" skips the image.
+# Outside the image also the two tasks with an archive trained on hello-world alone (hello-world-h,
+# import-sales-h): what training on the database task as well costs and buys. It prints medians of
+# wall time (date +%s%N around the run), peak RSS and CPU time (user + sys, /usr/bin/time) with
+# ratios against the baseline. Targets for hello-world: ≤ 2.5× wall, ≤ 2× peak RSS.
+# BENCH_JAVA: the host's java (default: java on PATH; the build's archive belongs to the JDK the
+# build ran on, so build with that JDK: JAVA_HOME=… mvn package). BENCH_IMAGE: an image already
+# built (default: one built and checked by scripts/container-check.sh, removed afterwards).
+# BENCH_PLACES=host skips the image.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
@@ -52,16 +53,16 @@ if [[ ${1:-} == --here ]]; then
       i=$(((k + round) % n))
       start=$(date +%s%N)
       # shellcheck disable=SC2086
-      "$time" -f %M -o rss.txt ${commands[$i]} >/dev/null 2>&1
+      "$time" -f '%M %U %S' -o usage.txt ${commands[$i]} >/dev/null 2>&1
       end=$(date +%s%N)
-      echo "$(((end - start) / 1000)) $(tail -n1 rss.txt)" >>"sample.$i"
+      read -r rss user sys < <(tail -n1 usage.txt)
+      echo "$(((end - start) / 1000)) $rss $(awk -v u="$user" -v s="$sys" 'BEGIN { print (u + s) * 1000 }')" >>"sample.$i"
     done
   done
   version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
-  for i in "${!names[@]}"; do # name jvm median-wall-µs median-rss-kb
-    printf '%s %s %s %s\n' "${names[$i]}" "$version" \
-      "$(cut -d' ' -f1 "sample.$i" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')" \
-      "$(cut -d' ' -f2 "sample.$i" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+  median() { cut -d' ' -f"$1" "$2" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+  for i in "${!names[@]}"; do # name jvm median-wall-µs median-rss-kb median-cpu-ms
+    echo "${names[$i]} $version $(median 1 "sample.$i") $(median 2 "sample.$i") $(median 3 "sample.$i")"
   done
   rm -rf "$work"
   exit 0
@@ -109,15 +110,16 @@ if [[ $places == *image* ]]; then
   while read -r line; do results+=("image $line"); done <"$hello/image.txt"
 fi
 
-printf '%-6s %-8s %-13s %9s %7s %12s %7s\n' where jvm variant "wall ms" "× wall" "peak RSS MB" "× RSS"
+printf '%-6s %-8s %-15s %8s %7s %12s %7s %7s %6s\n' where jvm variant "wall ms" "× wall" "peak RSS MB" "× RSS" "CPU ms" "× CPU"
 for row in "${results[@]}"; do
-  read -r where variant jvm wall rss <<<"$row"
+  read -r where variant jvm wall rss cpu <<<"$row"
   for base in "${results[@]}"; do # the baseline of the same place
-    read -r bwhere bvariant _ bwall brss <<<"$base"
+    read -r bwhere bvariant _ bwall brss bcpu <<<"$base"
     [[ $bwhere == "$where" && $bvariant == baseline ]] && break
   done
   awk -v p="$where" -v j="$jvm" -v n="$variant" -v w="$wall" -v bw="$bwall" -v r="$rss" -v br="$brss" \
-    'BEGIN { printf "%-6s %-8s %-13s %9.1f %7.2f %12.1f %7.2f\n", p, j, n, w / 1000, w / bw, r / 1024, r / br }'
+    -v c="$cpu" -v bc="$bcpu" 'BEGIN { printf "%-6s %-8s %-15s %8.1f %7.2f %12.1f %7.2f %7.0f %6.2f\n",
+      p, j, n, w / 1000, w / bw, r / 1024, r / br, c, c / (bc > 0 ? bc : 1) }'
 done
 echo "-h: archive trained on hello-world alone; the build's and the image's: import-sales, then hello-world"
 echo "targets for hello-world: ≤ 2.50 × wall, ≤ 2.00 × RSS; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
