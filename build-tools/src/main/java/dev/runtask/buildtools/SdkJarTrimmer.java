@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import java.util.zip.ZipOutputStream;
  *   <li>dropped: the other operations' marshallers and the model classes nothing kept reaches.
  * </ul>
  *
- * <p>Usage: {@code SdkJarTrimmer JAR CLASS#FIELD}, where the static field lists the calls as IAM
+ * <p>Usage: {@code SdkJarTrimmer JAR CLASS#FIELD...}, where each static field lists calls as IAM
  * names them ({@code ecs:RunTask}). A service in the jar that none of them names fails the step.
  */
 public final class SdkJarTrimmer {
@@ -48,17 +49,28 @@ public final class SdkJarTrimmer {
   private SdkJarTrimmer() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2 || !args[1].contains("#")) {
-      throw new IllegalArgumentException("usage: SdkJarTrimmer JAR CLASS#FIELD");
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: SdkJarTrimmer JAR CLASS#FIELD...");
     }
     Path jar = Path.of(args[0]);
-    String[] source = args[1].split("#", 2);
-    Field field = Class.forName(source[0]).getField(source[1]);
-    @SuppressWarnings("unchecked")
-    Collection<String> actions = (Collection<String>) field.get(null);
+    List<String> actions = new ArrayList<>();
+    for (String list : List.of(args).subList(1, args.length)) {
+      actions.addAll(listedCalls(list));
+    }
     Set<String> dropped = trim(jar, actions);
     System.out.println(
         "SdkJarTrimmer: removed " + dropped.size() + " unreachable SDK classes from " + jar);
+  }
+
+  private static Collection<String> listedCalls(String source) throws ReflectiveOperationException {
+    String[] parts = source.split("#", 2);
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("expected CLASS#FIELD, got " + source);
+    }
+    Field field = Class.forName(parts[0]).getField(parts[1]);
+    @SuppressWarnings("unchecked")
+    Collection<String> calls = (Collection<String>) field.get(null);
+    return calls;
   }
 
   /** Rewrites {@code jar} without the unreachable classes; returns the entries removed. */

@@ -9,8 +9,10 @@ import dev.runtask.launcher.support.MotoFixture;
 import dev.runtask.launcher.support.Projects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +109,52 @@ class LauncherJarIT {
               .filter(a -> !a.equals("ecs:TagResource") && !a.equals("iam:PassRole"))
               .toList();
       assertThat(moto.proxy.operations()).containsAll(calls);
+    }
+  }
+
+  /**
+   * Operators and CI rarely hold long-lived keys: GitHub Actions' OIDC (a web identity token file)
+   * and profiles with {@code role_arn} make the SDK call STS before the launcher's first call. The
+   * trimmer must keep those classes too.
+   */
+  @Test
+  void jar_webIdentityAndAssumeRoleProfile_credentialsWorkThroughTheTrimmedJar(@TempDir Path dir)
+      throws Exception {
+    try (MotoFixture moto = new MotoFixture()) {
+      Path project = Projects.copyTo(dir.resolve("project"));
+      String endpoint = moto.proxy.endpoint().toString();
+      List<String> diff = List.of("diff", "-e", "moto", "--endpoint-url", endpoint);
+      Path token = Files.writeString(dir.resolve("token"), "an-oidc-token");
+      Path config =
+          Files.writeString(
+              dir.resolve("config"),
+              "[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/deployer\n"
+                  + "source_profile = base\n");
+      Path credentials =
+          Files.writeString(
+              dir.resolve("credentials"),
+              "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = base-secret\n");
+
+      Map<String, String> env = new HashMap<>();
+      env.put("TEST_SUBNET", moto.subnet);
+      env.put("TEST_SECURITY_GROUP", moto.securityGroup);
+      env.put("AWS_ENDPOINT_URL_STS", endpoint);
+      env.put("AWS_REGION", "us-east-1");
+      Map<String, String> oidc = new HashMap<>(env);
+      oidc.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
+      oidc.put("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci");
+      Map<String, String> profiles = new HashMap<>(env);
+      profiles.put("AWS_CONFIG_FILE", config.toString());
+      profiles.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+
+      Launch webIdentity = launch(project, oidc, diff);
+      Launch assumeRole = launch(project, profiles, concat(diff, List.of("--profile", "deployer")));
+
+      assertThat(webIdentity.exitCode()).as(webIdentity.out()).isZero();
+      assertThat(assumeRole.exitCode()).as(assumeRole.out()).isZero();
+      assertThat(moto.proxy.operations())
+          .containsAll(AwsPermissions.CREDENTIAL_PROVIDER_CALLS)
+          .contains("ecs:DescribeTaskDefinition");
     }
   }
 

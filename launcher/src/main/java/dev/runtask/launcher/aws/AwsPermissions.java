@@ -22,5 +22,14 @@ public final class AwsPermissions {
           // Registering a definition and running it hand its task and execution roles to ECS.
           "iam:PassRole");
 
+  /**
+   * Calls the SDK's credential providers make before any of the launcher's own: a profile with
+   * {@code role_arn} assumes the role, and a web identity token (GitHub Actions OIDC, EKS IRSA) is
+   * exchanged for credentials. The operator needs no IAM action for them in the launcher's policy
+   * (the role's trust policy decides), but the jar must keep their classes.
+   */
+  public static final List<String> CREDENTIAL_PROVIDER_CALLS =
+      List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
+
   private AwsPermissions() {}
 }
