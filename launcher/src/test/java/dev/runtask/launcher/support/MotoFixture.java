@@ -109,19 +109,20 @@ public final class MotoFixture implements AutoCloseable {
     for (int i = 0; i < lines.size(); i++) {
       events.add(InputLogEvent.builder().timestamp(now + i).message(lines.get(i)).build());
     }
-    writeEvents(taskArn, events);
+    putEvents(taskArn, events);
   }
 
   /** Writes lines that all carry one timestamp, as a burst of output within a millisecond does. */
   public void writeLogsAt(String taskArn, long timestamp, List<String> lines) {
-    writeEvents(
+    putEvents(
         taskArn,
         lines.stream()
             .map(l -> InputLogEvent.builder().timestamp(timestamp).message(l).build())
             .toList());
   }
 
-  private void writeEvents(String taskArn, List<InputLogEvent> events) {
+  /** PutLogEvents of these events into the task's stream (created when missing). */
+  public void putEvents(String taskArn, List<InputLogEvent> events) {
     String stream = "runtask/task/" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
     try {
       logs.createLogStream(r -> r.logGroupName(LOG_GROUP).logStreamName(stream));
