@@ -3,7 +3,8 @@
 # task's stream with moto's PutLogEvents (the last 100 in the second before the task is STOPPED,
 # in the runtime's JSON form, the last one the end-of-log marker) while launcher.jar runs
 # `run -e moto -n hello-world` at the real pace. Prints lost and repeated lines, display latency
-# (stored → on the launcher's stdout) p50/p95, GetLogEvents/s and DescribeTasks/s while running,
+# (stored → on the launcher's stdout) p50/p95, GetLogEvents/s and DescribeTasks/s while running (from
+# the spacing of the calls between RunTask and STOPPED),
 # and STOPPED visible → launcher exit p50, for this build and a baseline in the same run.
 # Targets: lost 0, repeated 0, latency p50 <= 2 s, <= 1 GetLogEvents/s, <= 0.5 DescribeTasks/s,
 # STOPPED -> exit p50 <= 2 s.

@@ -1,6 +1,7 @@
 package dev.runtask.contract;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,8 @@ public record LogEvent(
   public LogEvent {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(message, "message");
-    mdc = mdc == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(mdc));
+    // Insertion order kept, so a line's fields read the same in every run.
+    mdc = mdc == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mdc));
   }
 
   /** True for the runtime's last line of a run: nothing of the task follows it. */

@@ -211,18 +211,26 @@ public final class LogsBench {
       int repeated = seen.values().stream().mapToInt(c -> c - 1).sum();
       long from = runTaskAt.get();
       long to = stoppedVisibleAt.get() == 0 ? exitedAt : stoppedVisibleAt.get();
-      double seconds = Math.max(1, to - from) / 1000.0;
-      long logCalls = calls.stream().filter(c -> c[0] == 1 && c[1] >= from && c[1] < to).count();
-      long describes = calls.stream().filter(c -> c[0] == 2 && c[1] >= from && c[1] < to).count();
       return new RunFigures(
           lines - seen.size(),
           repeated,
           latencies,
-          logCalls / seconds,
-          describes / seconds,
+          rate(calls, 1, from, to),
+          rate(calls, 2, from, to),
           stoppedVisibleAt.get() == 0 ? -1 : exitedAt - stoppedVisibleAt.get(),
           launcher.exitValue());
     }
+  }
+
+  /**
+   * Calls of one kind per second while the task ran (RunTask to STOPPED visible), from their
+   * spacing: (n - 1) calls over the time from the first to the last, so the window's edges do not
+   * count as a call.
+   */
+  private static double rate(List<long[]> calls, int kind, long from, long to) {
+    List<Long> at =
+        calls.stream().filter(c -> c[0] == kind && c[1] >= from && c[1] < to).map(c -> c[1]).toList();
+    return at.size() < 2 ? 0 : (at.size() - 1) / ((at.get(at.size() - 1) - at.get(0)) / 1000.0);
   }
 
   /** Writes the lines in batches every 100 ms: most over FEED_MS, the last 100 in one second. */
