@@ -10,8 +10,9 @@
 # STOPPED -> exit p50 <= 2 s.
 #
 # Usage: bench/logs.sh [LINES (10000)] [RUNS (3)]
-# Env: BASELINE_JAR — the launcher.jar to compare with; default: main's, built here in a temporary
-#      clone (offline Maven); BASELINE=none skips it. JAR — this build's (launcher/target/launcher.jar).
+# Env: BASELINE_JAR — the launcher.jar to compare with; default: the one of BASELINE_REF (default: the
+#      merge base with main, i.e. before this branch), built here in a temporary clone (offline
+#      Maven); BASELINE=none skips it. JAR — this build's (launcher/target/launcher.jar).
 # Needs: mvn -B -pl launcher -am package -DskipTests done (the jar and the test classes), moto_server.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,9 +30,11 @@ cp "$JAR" "$WORK/new.jar"
 jars=("new=$WORK/new.jar")
 if [[ ${BASELINE:-} != none ]]; then
   if [[ -z ${BASELINE_JAR:-} ]]; then
-    echo "logs.sh: building main's launcher.jar in a temporary clone for the baseline" >&2
-    git clone -q --shared --branch main "$(git rev-parse --git-common-dir)" "$WORK/main"
-    (cd "$WORK/main" && mvn -B -q -o -pl launcher -am package -DskipTests -Dlauncher.cds.skip >"$WORK/main-build.log" 2>&1) \
+    REF=${BASELINE_REF:-$(git merge-base HEAD main)}
+    echo "logs.sh: building the launcher.jar of $REF (default: where this branch left main) in a temporary clone for the baseline" >&2
+    git clone -q --shared --no-checkout "$(git rev-parse --git-common-dir)" "$WORK/main"
+    git -C "$WORK/main" checkout -q --detach "$REF"
+    (cd "$WORK/main" && mvn -B -q -o -pl launcher -am package -Dmaven.test.skip=true -Dlauncher.cds.skip >"$WORK/main-build.log" 2>&1) \
       || { tail -20 "$WORK/main-build.log" >&2; die "building main failed"; }
     BASELINE_JAR=$WORK/main/launcher/target/launcher.jar
   fi

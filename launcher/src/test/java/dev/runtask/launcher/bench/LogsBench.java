@@ -229,7 +229,10 @@ public final class LogsBench {
    */
   private static double rate(List<long[]> calls, int kind, long from, long to) {
     List<Long> at =
-        calls.stream().filter(c -> c[0] == kind && c[1] >= from && c[1] < to).map(c -> c[1]).toList();
+        calls.stream()
+            .filter(c -> c[0] == kind && c[1] >= from && c[1] < to)
+            .map(c -> c[1])
+            .toList();
     return at.size() < 2 ? 0 : (at.size() - 1) / ((at.get(at.size() - 1) - at.get(0)) / 1000.0);
   }
 
