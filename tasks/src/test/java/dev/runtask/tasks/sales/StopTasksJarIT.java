@@ -145,7 +145,8 @@ class StopTasksJarIT {
         while (rs.next()) {
           int code = rs.getInt(1);
           rows.add(
-              new Row(rs.wasNull() ? null : code, rs.getBoolean(2), rs.getString(3), rs.getString(4)));
+              new Row(
+                  rs.wasNull() ? null : code, rs.getBoolean(2), rs.getString(3), rs.getString(4)));
         }
       }
     }
@@ -212,8 +213,7 @@ class StopTasksJarIT {
     try (Connection blocker = TestDatabase.get().dataSource().getConnection()) {
       blocker.setAutoCommit(false);
       try (Statement s = blocker.createStatement()) {
-        s.executeQuery("select * from sale where sale_id = '" + saleId(3) + "' for update")
-            .close();
+        s.executeQuery("select * from sale where sale_id = '" + saleId(3) + "' for update").close();
       }
       Process killed = start(Map.of(), TASK);
       awaitTaskBlockedOnLock();
