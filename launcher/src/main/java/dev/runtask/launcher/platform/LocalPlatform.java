@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs the rendered command and environment in a child JVM ({@code java -jar tasks.jar TASK args}):
  * output streamed through, exit code passed through, Ctrl-C, SIGTERM and SIGHUP forwarded as
- * SIGTERM so the runtime stops the way ECS would stop it, SIGKILL when it outlives its grace. AWS credentials are not passed on: a local run needs none.
+ * SIGTERM so the runtime stops the way ECS would stop it, SIGKILL when it outlives its grace. AWS
+ * credentials are not passed on: a local run needs none.
  */
 public final class LocalPlatform implements TaskPlatform {
   private static final List<String> WITHHELD =

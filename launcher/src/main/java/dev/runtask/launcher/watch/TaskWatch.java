@@ -75,8 +75,7 @@ public final class TaskWatch {
               last,
               logs,
               // SIGTERM/SIGHUP: nobody to ask (a cancelled CI job); only the flag stops the task.
-              options.stopOnInterrupt()
-                  || host.interrupts().fromTerminal() && askToStop(last),
+              options.stopOnInterrupt() || host.interrupts().fromTerminal() && askToStop(last),
               ExitCodes.WAIT_INTERRUPTED,
               host.interrupts().fromTerminal()
                   ? "interrupted"

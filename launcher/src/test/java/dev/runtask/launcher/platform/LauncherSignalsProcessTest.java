@@ -83,7 +83,8 @@ class LauncherSignalsProcessTest {
     }
 
     void sigterm() throws Exception {
-      assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor())
+      assertThat(
+              new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor())
           .isZero();
     }
 
