@@ -54,3 +54,12 @@ stage() { awk -v s="$1" '/^FROM /{on = ($NF == s)} on' "$ROOT/Dockerfile"; }
   grep -q 'target: launcher' "$ROOT/docker-compose.yml"
   grep -q 'command: \["sleep", "infinity"\]' "$ROOT/docker-compose.yml"
 }
+
+@test "the Maven build stage gets every module of pom.xml, and .dockerignore lets each through" {
+  modules=$(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' "$ROOT/pom.xml")
+  [ -n "$modules" ]
+  for module in $modules; do
+    stage jars-build | grep -qx "COPY $module/ $module/" || { echo "Dockerfile jars-build: no COPY $module/"; return 1; }
+    grep -qx "!$module/" "$ROOT/.dockerignore" || { echo ".dockerignore: $module/ is not let through"; return 1; }
+  done
+}

@@ -36,7 +36,7 @@ public final class ExitCodes {
   /** The launcher: {@code --timeout} was reached while the task kept running. */
   public static final int TIMED_OUT = 120;
 
-  /** The launcher: the operator interrupted the wait (Ctrl-C). */
+  /** The launcher: its wait was interrupted (Ctrl-C, SIGTERM or SIGHUP to the launcher). */
   public static final int WAIT_INTERRUPTED = 121;
 
   /** The launcher: the task never ran (RunTask failures, image pull, task set-up). */
@@ -45,13 +45,19 @@ public final class ExitCodes {
   /** The launcher: the task was stopped from outside before it finished (Spot, StopTask). */
   public static final int STOPPED_FROM_OUTSIDE = 126;
 
+  /** The launcher got SIGHUP (its terminal went away); handled like SIGTERM. */
+  public static final int HANGUP = 129;
+
   /** Stopped by SIGINT. */
   public static final int INTERRUPTED = 130;
 
   /** Killed by SIGKILL (out of memory, or StopTask after the grace period). */
   public static final int KILLED = 137;
 
-  /** Stopped by SIGTERM (ECS StopTask, Spot interruption). */
+  /**
+   * Stopped by SIGTERM (ECS StopTask, Spot interruption): only when the stop interrupted the work;
+   * a task whose work completed reports its own code.
+   */
   public static final int TERMINATED = 143;
 
   private ExitCodes() {}
@@ -71,10 +77,10 @@ public final class ExitCodes {
     codes.put("110", "an AWS call failed");
     codes.put("111", "the launcher itself failed (a bug: please report it)");
     codes.put("120", "--timeout reached");
-    codes.put("121", "interrupted (Ctrl-C)");
+    codes.put("121", "the wait was interrupted (Ctrl-C, SIGTERM, SIGHUP)");
     codes.put("125", "the task never ran");
     codes.put("126", "the task was stopped from outside");
-    codes.put("130, 137, 143", "the task got a signal");
+    codes.put("129, 130, 137, 143", "a signal (SIGHUP, SIGINT, SIGKILL, SIGTERM)");
     return codes;
   }
 

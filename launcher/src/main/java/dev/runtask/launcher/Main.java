@@ -39,7 +39,7 @@ public final class Main {
             System.console() != null);
     Host host =
         new Host(
-            System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSigint());
+            System.getenv(), Path.of("").toAbsolutePath(), terminal, Interrupts.installOnSignals());
     System.exit(run(host, args));
   }
 

@@ -98,11 +98,14 @@ class LauncherJarIT {
                       "run", "-e", "moto", "-n", "sleep", "--timeout", "0s", "--stop-on-timeout"),
                   aws));
       Launch diff = launch(project, env, concat(List.of("diff", "-e", "moto"), aws.subList(0, 6)));
+      Launch ps = launch(project, env, concat(List.of("ps", "-e", "moto"), aws.subList(0, 6)));
 
       assertThat(run.exitCode()).as(run.out()).isZero();
       assertThat(run.out()).contains("a line the task logged");
       assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(120);
       assertThat(diff.exitCode()).as(diff.out()).isZero();
+      assertThat(ps.exitCode()).as(ps.out()).isZero();
+      assertThat(ps.out()).contains("hello-world", "sleep");
       List<String> calls =
           AwsPermissions.ACTIONS.stream()
               // Permissions ECS checks on the launcher's behalf, not calls it makes.

@@ -23,10 +23,12 @@ class PackageRulesTest {
                 "explain",
                 "io",
                 "manifest",
+                "ops",
                 "render",
                 "scaffold")
             .allow("run", "config", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
+            .allow("ops", "aws", "exit", "explain", "manifest")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")
             .allow("aws", "config", "exit", "explain", "io", "render")
             .allow("render", "config", "exit")

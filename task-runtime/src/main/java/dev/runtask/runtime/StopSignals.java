@@ -18,6 +18,9 @@ import sun.misc.Signal;
 public final class StopSignals {
   private static final Logger log = LoggerFactory.getLogger(StopSignals.class);
 
+  /** How long a forced exit waits for the execution record to be closed. */
+  private static final Duration RECORD_CLOSE_BOUND = Duration.ofSeconds(3);
+
   private StopSignals() {}
 
   /**
@@ -44,9 +47,29 @@ public final class StopSignals {
             startWatchdog(execution, signal, grace);
           } else {
             log.warn("Received {}: exiting now", signal.name());
-            Runtime.getRuntime().halt(exitCode);
+            exitNow(execution, exitCode, signal.name() + " again: exited without waiting");
           }
         });
+  }
+
+  /**
+   * Closes the execution record (bounded: ECS SIGKILLs soon after the grace, and a stuck database
+   * must not keep the process alive), then halts with {@code exitCode}.
+   */
+  private static void exitNow(Execution execution, int exitCode, String stopReason) {
+    if (execution != null) {
+      Thread closer =
+          new Thread(() -> execution.exitingNow(exitCode, stopReason), "stop-record-closer");
+      closer.setDaemon(true);
+      closer.start();
+      try {
+        closer.join(RECORD_CLOSE_BOUND.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    System.out.flush();
+    Runtime.getRuntime().halt(exitCode);
   }
 
   private static void startWatchdog(
@@ -65,8 +88,13 @@ public final class StopSignals {
                     grace.toSeconds(),
                     signal.name());
               }
-              System.out.flush();
-              Runtime.getRuntime().halt(signal.exitCode());
+              exitNow(
+                  execution,
+                  signal.exitCode(),
+                  signal.name()
+                      + ": forced exit, the task did not stop within the grace of "
+                      + grace.toSeconds()
+                      + " s");
             },
             "stop-watchdog");
     watchdog.setDaemon(true);

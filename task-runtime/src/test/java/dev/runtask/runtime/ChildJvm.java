@@ -91,6 +91,12 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Writes one line to the child's stdin. */
+  void writeStdin(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
   List<String> stdout() {
     return stdout;
   }

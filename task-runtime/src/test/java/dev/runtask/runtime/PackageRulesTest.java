@@ -15,7 +15,7 @@ class PackageRulesTest {
             .allow(PackageRules.ROOT, "api", "db", "dispatch", "execution", "index", "logging")
             .allow("manifest", "dispatch", "index", "logging")
             .allow("dispatch", "api", "index", "logging")
-            .allow("execution", "api", "db", "records", "tcc")
+            .allow("execution", "api", "db", "records", "tcc", "tx")
             .allow("index", "api")
             .allow("api", "db")
             .allow("records", "api", "db", "lock", "tx")

@@ -183,7 +183,7 @@ class TaskRuntimeTest {
 
       assertThat(exit.get()).isEqualTo(143);
       assertThat(messages())
-          .contains("cleaning up", "Task blocks was stopped by SIGTERM (InterruptedException)");
+          .contains("cleaning up", "Task blocks was stopped by SIGTERM: InterruptedException");
       assertThat(runtime.running()).isEmpty();
     } finally {
       executor.shutdownNow();

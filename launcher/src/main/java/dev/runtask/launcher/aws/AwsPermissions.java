@@ -18,6 +18,8 @@ public final class AwsPermissions {
           "ecs:RunTask",
           "ecs:DescribeTasks",
           "ecs:StopTask",
+          // ps: the launcher's tasks of the cluster (by startedBy).
+          "ecs:ListTasks",
           "logs:GetLogEvents",
           // Registering a definition and running it hand its task and execution roles to ECS.
           "iam:PassRole");

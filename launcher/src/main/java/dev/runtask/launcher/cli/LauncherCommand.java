@@ -25,6 +25,8 @@ public final class LauncherCommand {
     Map<String, Supplier<Object>> all = new LinkedHashMap<>();
     all.put("run", RunCommand::new);
     all.put("attach", AttachCommand::new);
+    all.put("ps", PsCommand::new);
+    all.put("stop", StopCommand::new);
     all.put("render", RenderCommand::new);
     all.put("diff", DiffCommand::new);
     all.put("tasks", TasksCommand::new);

@@ -2,6 +2,7 @@ package dev.runtask.launcher.platform;
 
 import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.contract.ExitCodes;
+import dev.runtask.contract.StopGrace;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.Outcome;
@@ -18,15 +19,20 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Runs the rendered command and environment in a child JVM ({@code java -jar tasks.jar TASK args}):
- * output streamed through, exit code passed through, Ctrl-C forwarded as SIGTERM so the runtime
- * stops the way ECS would stop it. AWS credentials are not passed on: a local run needs none.
+ * output streamed through, exit code passed through, Ctrl-C, SIGTERM and SIGHUP forwarded as
+ * SIGTERM so the runtime stops the way ECS would stop it, SIGKILL when it outlives its grace. AWS
+ * credentials are not passed on: a local run needs none.
  */
 public final class LocalPlatform implements TaskPlatform {
   private static final List<String> WITHHELD =
@@ -96,16 +102,25 @@ public final class LocalPlatform implements TaskPlatform {
           "cannot start " + builder.command().get(0) + ": " + e.getMessage());
     }
     // SIGTERM through the ProcessHandle: Process.destroy() would also close the pipes and lose
-    // the lines the task prints while it shuts down. A second Ctrl-C kills it.
-    java.util.concurrent.atomic.AtomicBoolean termSent =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    // the lines the task prints while it shuts down. A second Ctrl-C kills it; so does the end of
+    // the child's grace (plus the time its watchdog needs to close the record and exit).
+    Duration patience = childGrace(builder).plus(StopGrace.LAUNCHER_MARGIN);
+    AtomicBoolean termSent = new AtomicBoolean();
     host.interrupts()
         .onInterrupt(
             () -> {
               if (termSent.compareAndSet(false, true)) {
                 host.terminal()
-                    .info("launcher: sent SIGTERM to the task (Ctrl-C again to kill it)");
+                    .info(
+                        host.interrupts().fromTerminal()
+                            ? "launcher: sent SIGTERM to the task (Ctrl-C again to kill it)"
+                            : "launcher: got "
+                                + host.interrupts().lastSignal()
+                                + ": sent SIGTERM to the task; SIGKILL in "
+                                + patience.toSeconds()
+                                + " s unless it stops");
                 process.toHandle().destroy();
+                killAfter(process, patience);
               } else {
                 process.toHandle().destroyForcibly();
               }
@@ -127,6 +142,30 @@ public final class LocalPlatform implements TaskPlatform {
     } finally {
       host.interrupts().onInterrupt(null);
     }
+  }
+
+  /** The grace the child's runtime gives itself after SIGTERM (its default when unreadable). */
+  private static Duration childGrace(ProcessBuilder builder) {
+    try {
+      return StopGrace.from(builder.environment());
+    } catch (IllegalArgumentException e) {
+      return Duration.ofSeconds(StopGrace.DEFAULT_SECONDS); // the child refuses it and exits 2
+    }
+  }
+
+  private void killAfter(Process process, Duration patience) {
+    CompletableFuture.runAsync(
+        () -> {
+          if (process.isAlive()) {
+            host.terminal()
+                .info(
+                    "launcher: the task did not stop within "
+                        + patience.toSeconds()
+                        + " s of SIGTERM; sent SIGKILL");
+            process.toHandle().destroyForcibly();
+          }
+        },
+        CompletableFuture.delayedExecutor(patience.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** The child's exit code, explained as the container's would be. */

@@ -75,9 +75,12 @@ public final class TaskWatch {
               plan,
               last,
               logs,
-              options.stopOnInterrupt() || askToStop(last),
+              // SIGTERM/SIGHUP: nobody to ask (a cancelled CI job); only the flag stops the task.
+              options.stopOnInterrupt() || host.interrupts().fromTerminal() && askToStop(last),
               ExitCodes.WAIT_INTERRUPTED,
-              "interrupted");
+              host.interrupts().fromTerminal()
+                  ? "interrupted"
+                  : "interrupted by " + host.interrupts().lastSignal());
       case GAVE_UP -> gaveUp(plan, last, logs, result.failure());
     };
   }

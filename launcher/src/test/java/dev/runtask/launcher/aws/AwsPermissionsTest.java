@@ -20,7 +20,7 @@ class AwsPermissionsTest {
   @TempDir Path dir;
 
   @Test
-  void actions_fullRunStopAndDiff_coverEveryOperationInvoked() {
+  void actions_fullRunStopDiffPsAndStop_coverEveryOperationInvoked() {
     List<String> invoked;
     try (MotoFixture moto = new MotoFixture()) {
       Path project = Projects.copyTo(dir);
@@ -41,6 +41,18 @@ class AwsPermissionsTest {
                         "0s",
                         "--stop-on-timeout"));
                 host.run(args(moto, "diff", "-e", "moto"));
+                moto.moto.taskTransitions(1000);
+                String started =
+                    host.run(args(moto, "run", "-e", "moto", "-n", "sleep", "--no-wait")).err();
+                String taskId =
+                    started
+                        .substring(started.indexOf("task/runtask-test/") + 18)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow();
+                host.run(args(moto, "ps", "-e", "moto"));
+                host.run(args(moto, "stop", "-e", "moto", taskId));
+                moto.moto.unsetTaskTransitions();
               });
     }
 
@@ -53,7 +65,8 @@ class AwsPermissionsTest {
             "ecs:RunTask",
             "ecs:DescribeTasks",
             "logs:GetLogEvents",
-            "ecs:StopTask");
+            "ecs:StopTask",
+            "ecs:ListTasks");
     assertThat(AwsPermissions.ACTIONS).containsAll(invoked);
   }
 
@@ -68,7 +81,7 @@ class AwsPermissionsTest {
     List<String> all = new ArrayList<>(List.of(command));
     all.addAll(List.of(rest));
     List<String> aws = new ArrayList<>(List.of(moto.aws()));
-    if (command.equals("diff")) {
+    if (command.equals("diff") || command.equals("ps")) {
       // diff takes only the credential and endpoint options.
       aws = aws.subList(0, 6);
     }

@@ -18,6 +18,9 @@ class OperatorPolicyTest {
           "sts:getcalleridentity",
           "ecs:describetaskdefinition",
           "ecs:registertaskdefinition",
+          // Its one resource type is an EC2 container instance; Fargate tasks have none, so it is
+          // scoped by the ecs:cluster condition instead.
+          "ecs:listtasks",
           "ecr:getauthorizationtoken");
 
   private final PolicyDocument policy = PolicyDocument.load("operator-policy.json");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +25,9 @@ import javax.sql.DataSource;
  */
 final class BoundTransaction {
   private static final ThreadLocal<BoundTransaction> CURRENT = new ThreadLocal<>();
+
+  /** The same, findable from other threads: a stop request cancels what its owner is running. */
+  private static final Map<Thread, BoundTransaction> OPEN = new ConcurrentHashMap<>();
 
   static final long NO_DEADLINE = Long.MAX_VALUE;
 
@@ -46,6 +50,13 @@ final class BoundTransaction {
    * because it is there to be found from another thread: a stop request cancels it (issue 10).
    */
   volatile Statement running;
+
+  /**
+   * Set by a stop request: no further statement starts. Read by the owner after it published {@link
+   * #running}, written by the stopper before it reads it, so one of them always sees the other
+   * (both volatile).
+   */
+  volatile boolean stopRequested;
 
   /** Failures not undone yet, at most the first one of each open scope (see recordFailure). */
   private final List<StatementFailure> failures = new ArrayList<>(2);
@@ -81,13 +92,20 @@ final class BoundTransaction {
     return CURRENT.get();
   }
 
+  /** The transaction open on {@code thread}, if any. */
+  static BoundTransaction openOn(Thread thread) {
+    return OPEN.get(thread);
+  }
+
   void bind() {
     CURRENT.set(this);
+    OPEN.put(owner, this);
   }
 
   void unbind() {
     ended = true;
     CURRENT.remove();
+    OPEN.remove(owner, this);
   }
 
   String describe() {

@@ -21,7 +21,10 @@ public final class ExecutionDatabase implements AutoCloseable {
   private final boolean dryRun;
   private final Consumer<PooledDatabase> onOpen;
   private final Optional<PooledDatabase> pinned = PinnedDatabase.current();
-  private PooledDatabase database;
+  private volatile PooledDatabase database;
+  private volatile boolean stopRequested;
+  private StoppableTransactions taskTransactions;
+  private Database forTasks;
   private JdbcTransactions.RollbackScope dryRunScope;
   private ChangeCounter changes;
 
@@ -68,6 +71,35 @@ public final class ExecutionDatabase implements AutoCloseable {
       }
     }
     return database;
+  }
+
+  /**
+   * What the task gets: the database's task-facing view, with transactions that begin nothing once
+   * {@link #requestStop} was called.
+   */
+  public synchronized Database forTasks() {
+    if (forTasks == null) {
+      PooledDatabase db = get();
+      taskTransactions = new StoppableTransactions(db.transactions(), () -> stopRequested);
+      forTasks = new TaskDatabase(taskTransactions, db.connections());
+    }
+    return forTasks;
+  }
+
+  /**
+   * The execution was asked to stop: its transactions begin nothing more and the statement {@code
+   * worker} is running, if any, is cancelled. Called from the signal handler's thread, so it takes
+   * no lock the worker may hold. Returns true when a running statement was cancelled.
+   */
+  public boolean requestStop(Thread worker) {
+    stopRequested = true;
+    PooledDatabase db = database;
+    return db != null && db.jdbcTransactions().stopWorkOf(worker);
+  }
+
+  /** Outermost transactions of the task that committed (none before the task used the database). */
+  public synchronized long committedTransactions() {
+    return taskTransactions == null ? 0 : taskTransactions.committed();
   }
 
   public synchronized boolean isOpen() {

@@ -98,6 +98,10 @@ final class GuardedStatement implements InvocationHandler {
     Object result;
     tx.running = raw;
     try {
+      if (tx.stopRequested) {
+        throw new SQLException(
+            "stop requested: statement not started, the transaction rolls back", "57014");
+      }
       result = JdbcGuard.invoke(raw, method, args);
     } catch (SQLException e) {
       tx.recordFailure(sql, e);

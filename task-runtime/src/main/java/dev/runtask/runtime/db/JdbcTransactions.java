@@ -8,6 +8,7 @@ import dev.runtask.runtime.tx.TransactionalWork;
 import dev.runtask.runtime.tx.Transactions;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -57,6 +58,34 @@ public final class JdbcTransactions implements Transactions {
   public boolean inTransactionNow() {
     BoundTransaction current = BoundTransaction.current();
     return current != null && current.dataSource == dataSource;
+  }
+
+  /**
+   * A stop request for the work of {@code owner}: the statement it is running on a transaction of
+   * this DataSource is cancelled (on PostgreSQL the driver sends a cancel request on a connection
+   * of its own, so the statement ends at once with an error and the transaction rolls back), and no
+   * further statement of that transaction starts. A rollback-only transaction (a test's or a dry
+   * run's outer one) keeps serving statements: only the running one is cancelled. Returns true when
+   * a statement was running. Never throws: a failing cancel leaves the stop to the watchdog.
+   */
+  public boolean stopWorkOf(Thread owner) {
+    BoundTransaction tx = BoundTransaction.openOn(owner);
+    if (tx == null || tx.dataSource != dataSource) {
+      return false;
+    }
+    if (!tx.rollbackOnly) {
+      tx.stopRequested = true;
+    }
+    Statement running = tx.running;
+    if (running == null) {
+      return false;
+    }
+    try {
+      running.cancel();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -79,12 +79,24 @@ public final class Execution implements TaskContext {
     return start.launchedBy();
   }
 
-  /** Asks the task to stop: records the signal and interrupts the thread running the task. */
+  /**
+   * Asks the task to stop: records the signal, stops its database work (no new transaction, the
+   * running statement cancelled) and interrupts the thread running the task (sleeps, waits).
+   */
   public boolean requestStop(StopRequest.Signal signal) {
     boolean first = stopRequest.request(signal);
     if (first) {
+      bookkeeping.requestStop(thread);
       thread.interrupt();
     }
     return first;
+  }
+
+  /**
+   * The process exits now without waiting for the task (the watchdog, a second signal): closes the
+   * execution record first, on a connection of its own.
+   */
+  public void exitingNow(int exitCode, String stopReason) {
+    bookkeeping.closeRecordNow(exitCode, stopReason, clock.instant());
   }
 }

@@ -6,6 +6,7 @@ import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.db.DatabaseSettingsException;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
 import dev.runtask.runtime.tcc.ObjectStoreSettingsException;
+import dev.runtask.runtime.tx.StopRequestedException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -18,6 +19,7 @@ public final class ExecutionRunner {
 
   private final PrintStream err;
   private String failureSummary;
+  private String stopReason;
 
   public ExecutionRunner(PrintStream err) {
     this.err = err;
@@ -42,7 +44,11 @@ public final class ExecutionRunner {
       try {
         code = outcome(task, execution);
       } finally {
-        execution.bookkeeping().afterRun(code, failureSummary, execution.clock().instant());
+        // A stop request interrupted this thread; the pool and the record must not see the flag.
+        Thread.interrupted();
+        execution
+            .bookkeeping()
+            .afterRun(code, failureSummary, stopReason, execution.clock().instant());
       }
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
       // The end-of-log marker: the launcher stops reading the task's log when it sees it.
@@ -70,13 +76,28 @@ public final class ExecutionRunner {
       code = ExitCodes.FAILED;
     }
     var signal = execution.cancellation().signal();
-    if (signal.isPresent()) {
+    if (signal.isPresent() && failure != null) {
+      // The stop cut the work short: whatever the task threw on its way out is the stop's doing.
+      long committed = execution.bookkeeping().committedTransactions();
       log.warn(
-          "Task {} was stopped by {}{}",
+          "Task {} was stopped by {}: {}{}",
           execution.taskName(),
           signal.get().name(),
-          failure == null ? "" : " (" + oneLine(failure) + ")");
+          stopSummary(failure),
+          committed == 0
+              ? ""
+              : String.format(
+                  " (%,d transaction%s committed before the stop; work in progress rolled back)",
+                  committed, committed == 1 ? "" : "s"));
+      stopReason = signal.get().name() + ": " + stopSummary(failure);
       return signal.get().exitCode();
+    }
+    if (signal.isPresent()) {
+      log.info(
+          "{} arrived after task {} had done its work; its own result stands",
+          signal.get().name(),
+          execution.taskName());
+      stopReason = signal.get().name() + " after the work was done";
     }
     if (failure != null) {
       failureSummary = oneLine(failure);
@@ -116,6 +137,16 @@ public final class ExecutionRunner {
       return ExitCodes.FAILED;
     }
     return code;
+  }
+
+  /** What the stop interrupted: the runtime's own account when it has one, else the failure. */
+  private static String stopSummary(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StopRequestedException) {
+        return t.getMessage();
+      }
+    }
+    return oneLine(failure);
   }
 
   static String oneLine(Throwable failure) {

@@ -16,20 +16,20 @@ import java.util.Optional;
  */
 final class FileSingleInstanceLock implements SingleInstanceLock {
   private final Path directory;
+  private final boolean deleteOnRelease;
 
-  FileSingleInstanceLock(Path directory) {
+  FileSingleInstanceLock(Path directory, boolean deleteOnRelease) {
     this.directory = directory;
+    this.deleteOnRelease = deleteOnRelease;
   }
 
   @Override
   public Optional<Held> tryAcquire(String taskName) {
     try {
       Files.createDirectories(directory);
+      Path file = directory.resolve(taskName.replace(':', '-') + ".lock");
       FileChannel channel =
-          FileChannel.open(
-              directory.resolve(taskName + ".lock"),
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE);
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -44,6 +44,10 @@ final class FileSingleInstanceLock implements SingleInstanceLock {
       return Optional.of(
           () -> {
             try {
+              if (deleteOnRelease) {
+                // Before releasing: whoever opens the name afterwards gets a new file.
+                Files.deleteIfExists(file);
+              }
               held.release();
               channel.close();
             } catch (IOException e) {

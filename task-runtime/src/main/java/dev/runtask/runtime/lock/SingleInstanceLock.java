@@ -29,10 +29,24 @@ public interface SingleInstanceLock {
     if (settings.isPostgres()) {
       return new PostgresAdvisoryLock(settings);
     }
-    Path dir =
-        settings.isEmbeddedDefault()
-            ? localDir.resolve("locks")
-            : Path.of(System.getProperty("java.io.tmpdir"), "runtask-locks");
-    return new FileSingleInstanceLock(dir);
+    return new FileSingleInstanceLock(fileLockDirectory(settings, localDir), false);
+  }
+
+  /**
+   * The same kind of lock, held by a run for as long as it lives (name {@code run:RUN_ID}): a free
+   * one for a run whose record is still open means its process is gone. Lock files of runs are
+   * deleted on release, as every run has its own.
+   */
+  static SingleInstanceLock forRuns(DatabaseSettings settings, Path localDir) {
+    if (settings.isPostgres()) {
+      return new PostgresAdvisoryLock(settings);
+    }
+    return new FileSingleInstanceLock(fileLockDirectory(settings, localDir).resolve("runs"), true);
+  }
+
+  private static Path fileLockDirectory(DatabaseSettings settings, Path localDir) {
+    return settings.isEmbeddedDefault()
+        ? localDir.resolve("locks")
+        : Path.of(System.getProperty("java.io.tmpdir"), "runtask-locks");
   }
 }

@@ -5,6 +5,7 @@ import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseSettingsException;
 import dev.runtask.runtime.db.DatabaseUnavailableException;
+import dev.runtask.runtime.db.DatabaseUrls;
 import dev.runtask.runtime.db.ExecutionDatabase;
 import dev.runtask.runtime.db.PooledDatabase;
 import dev.runtask.runtime.lock.SingleInstanceLock;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +34,9 @@ public final class ExecutionBookkeeping implements AutoCloseable {
   private final boolean singleInstance;
   private final Path localDir;
   private final ExecutionDatabase database;
-  private ExecutionRecords records;
+  private volatile ExecutionRecords records;
   private SingleInstanceLock.Held lock;
+  private SingleInstanceLock.Held alive;
 
   public ExecutionBookkeeping(
       ExecutionStart start, boolean singleInstance, Map<String, String> env, Path localDir) {
@@ -44,9 +47,61 @@ public final class ExecutionBookkeeping implements AutoCloseable {
   }
 
   private void opened(PooledDatabase db) {
-    records = recordsIn(db);
-    if (!records.started(start)) {
-      records = null;
+    SingleInstanceLock runLocks = null;
+    if (database.pinned().isEmpty()) {
+      runLocks = SingleInstanceLock.forRuns(db.settings(), localDir);
+      alive = holdWhileAlive(runLocks);
+    }
+    ExecutionRecords opened = recordsIn(db);
+    if (!opened.started(start)) {
+      return;
+    }
+    records = opened;
+    if (runLocks != null) {
+      closeAbandoned(opened, runLocks);
+    }
+  }
+
+  /**
+   * The lock {@code run:RUN_ID}, taken before the record is written and held until it is closed: it
+   * dies with the process (the session or the file lock goes with it), which is how a later run
+   * tells a run that is still going from one killed with {@code kill -9}.
+   */
+  private SingleInstanceLock.Held holdWhileAlive(SingleInstanceLock runLocks) {
+    try {
+      return runLocks.tryAcquire(runLockName(start.runId())).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("Could not take the liveness lock of run {}: {}", start.runId(), e.getMessage());
+      return null;
+    }
+  }
+
+  private static String runLockName(String runId) {
+    return "run:" + runId;
+  }
+
+  /**
+   * Records left open by runs whose process is gone (their liveness lock is free) are closed as
+   * abandoned, so an open record always means a run that is still going.
+   */
+  private void closeAbandoned(ExecutionRecords in, SingleInstanceLock runLocks) {
+    try {
+      for (String[] open : in.open(start.runId())) {
+        Optional<SingleInstanceLock.Held> free = runLocks.tryAcquire(runLockName(open[0]));
+        if (free.isEmpty()) {
+          continue;
+        }
+        try (SingleInstanceLock.Held ignored = free.get()) {
+          if (in.abandoned(open[0], Instant.now(), start.runId())) {
+            log.warn(
+                "Run {} of {} had left its record open and its process is gone; marked abandoned",
+                open[0],
+                open[1]);
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Could not look for abandoned runs: {}", DatabaseUrls.mask(e.getMessage()));
     }
   }
 
@@ -63,7 +118,7 @@ public final class ExecutionBookkeeping implements AutoCloseable {
 
   /** What {@code TaskContext.database()} hands out: the task-facing view, never the pool. */
   public Database database() {
-    return database.get().forTasks();
+    return database.forTasks();
   }
 
   /**
@@ -98,8 +153,45 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     }
   }
 
+  /**
+   * The execution was asked to stop (signal handler's thread): its transactions begin nothing more
+   * and the statement {@code worker} is running is cancelled. Returns true when one was.
+   */
+  public boolean requestStop(Thread worker) {
+    return database.requestStop(worker);
+  }
+
+  /** Outermost transactions of the task that committed so far. */
+  public long committedTransactions() {
+    return database.committedTransactions();
+  }
+
+  /**
+   * The process is about to exit without waiting for the task (the watchdog, a second signal):
+   * closes the record on a connection of its own (the task's may be stuck), with short timeouts.
+   * Never throws.
+   */
+  public void closeRecordNow(int exitCode, String stopReason, Instant endedAt) {
+    try {
+      if (database.pinned().isPresent()) {
+        return;
+      }
+      ExecutionRecords oneShot = oneShotRecords();
+      if (oneShot == null) {
+        return;
+      }
+      if (records != null) {
+        oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
+      } else if (!database.isOpen() && oneShot.started(start)) {
+        oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not close the record of run {}: {}", start.runId(), e.getMessage());
+    }
+  }
+
   /** After the task: dry-run rollback and summary, the record's end, closing. Never throws. */
-  public void afterRun(int exitCode, String errorSummary, Instant endedAt) {
+  public void afterRun(int exitCode, String errorSummary, String stopReason, Instant endedAt) {
     try {
       database
           .endDryRun()
@@ -110,14 +202,14 @@ public final class ExecutionBookkeeping implements AutoCloseable {
                       start.taskName(),
                       summary));
       if (records != null) {
-        records.finished(start.runId(), endedAt, exitCode, errorSummary);
+        records.finished(start.runId(), endedAt, exitCode, errorSummary, stopReason);
       } else if (database.pinned().isPresent() && !database.isOpen()) {
         ExecutionRecords inTest = recordsIn(database.pinned().get());
         if (inTest.started(start)) {
-          inTest.finished(start.runId(), endedAt, exitCode, errorSummary);
+          inTest.finished(start.runId(), endedAt, exitCode, errorSummary, stopReason);
         }
       } else if (!database.isOpen()) {
-        recordWithoutPool(exitCode, errorSummary, endedAt);
+        recordWithoutPool(exitCode, errorSummary, stopReason, endedAt);
       }
     } catch (RuntimeException e) {
       log.warn("Could not finish the bookkeeping of run {}: {}", start.runId(), e.getMessage());
@@ -127,15 +219,28 @@ public final class ExecutionBookkeeping implements AutoCloseable {
   }
 
   /** A task that never used the database is still recorded when one is configured explicitly. */
-  private void recordWithoutPool(int exitCode, String errorSummary, Instant endedAt) {
+  private void recordWithoutPool(
+      int exitCode, String errorSummary, String stopReason, Instant endedAt) {
+    ExecutionRecords oneShot = oneShotRecords();
+    if (oneShot != null && oneShot.started(start)) {
+      oneShot.finished(start.runId(), endedAt, exitCode, errorSummary, stopReason);
+      closeAbandoned(oneShot, SingleInstanceLock.forRuns(database.settings(), localDir));
+    }
+  }
+
+  /**
+   * Records on one short-lived connection per call, for when the pool is not open or cannot be
+   * trusted; null when no database is configured explicitly.
+   */
+  private ExecutionRecords oneShotRecords() {
     DatabaseSettings settings;
     try {
       settings = database.settings();
     } catch (DatabaseSettingsException e) {
-      return;
+      return null;
     }
-    if (settings.isEmbeddedDefault()) {
-      return;
+    if (settings.isEmbeddedDefault() && !database.isOpen()) {
+      return null;
     }
     Properties props = new Properties();
     if (settings.user() != null) {
@@ -144,12 +249,9 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     props.setProperty("password", settings.password());
     if (settings.isPostgres()) {
       props.setProperty("connectTimeout", "5");
+      props.setProperty("socketTimeout", "5");
     }
-    ExecutionRecords oneShot =
-        new ExecutionRecords(() -> DriverManager.getConnection(settings.url(), props));
-    if (oneShot.started(start)) {
-      oneShot.finished(start.runId(), endedAt, exitCode, errorSummary);
-    }
+    return new ExecutionRecords(() -> DriverManager.getConnection(settings.url(), props));
   }
 
   @Override
@@ -162,6 +264,10 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     if (lock != null) {
       lock.close();
       lock = null;
+    }
+    if (alive != null) {
+      alive.close();
+      alive = null;
     }
   }
 }

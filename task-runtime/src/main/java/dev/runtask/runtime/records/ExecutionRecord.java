@@ -14,4 +14,5 @@ public record ExecutionRecord(
     Optional<String> errorSummary,
     Optional<String> ecsTaskArn,
     Optional<String> launchedBy,
-    boolean dryRun) {}
+    boolean dryRun,
+    Optional<String> stopReason) {}

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionRecords {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRecords.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How the stop reason of an abandoned run begins. */
+  public static final String ABANDONED = "abandoned";
 
   private final ConnectionSource dataSource;
 
@@ -67,18 +72,74 @@ public final class ExecutionRecords {
 
   /** Completes the record with end time, exit code and error summary (null when none). */
   public boolean finished(String runId, Instant endedAt, int exitCode, String errorSummary) {
+    return finished(runId, endedAt, exitCode, errorSummary, null);
+  }
+
+  /**
+   * Completes the record with end time, exit code, error summary and stop reason (each null when
+   * none). Only an open record is completed: a record that was closed already (by the watchdog, or
+   * marked abandoned) keeps what it says.
+   */
+  public boolean finished(
+      String runId, Instant endedAt, int exitCode, String errorSummary, String stopReason) {
     String sql =
-        "update runtask_task_execution set ended_at = ?, exit_code = ?, error_summary = ?"
-            + " where run_id = ?";
+        "update runtask_task_execution set ended_at = ?, exit_code = ?, error_summary = ?,"
+            + " stop_reason = ? where run_id = ? and ended_at is null";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, Timestamp.from(endedAt));
       ps.setInt(2, exitCode);
       ps.setString(3, errorSummary == null ? null : truncate(errorSummary, 1000));
-      ps.setString(4, runId);
+      ps.setString(4, stopReason == null ? null : truncate(stopReason, 300));
+      ps.setString(5, runId);
       return ps.executeUpdate() == 1;
     } catch (SQLException | RuntimeException e) {
       log.warn("Could not record the end of run {}: {}", runId, DatabaseUrls.mask(e.getMessage()));
+      return false;
+    }
+  }
+
+  /** Run id and task of every record still open (no end time), except {@code exceptRunId}. */
+  public List<String[]> open(String exceptRunId) throws SQLException {
+    String sql =
+        "select run_id, task_name from runtask_task_execution"
+            + " where ended_at is null and run_id <> ? order by started_at";
+    List<String[]> open = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, exceptRunId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          open.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Closes the record of a run whose process is gone without closing it (kill -9, a lost host): end
+   * time now, no exit code (nobody saw one), stop reason {@code abandoned: …}.
+   */
+  public boolean abandoned(String runId, Instant noticedAt, String noticedBy) {
+    String sql =
+        "update runtask_task_execution set ended_at = ?, stop_reason = ?"
+            + " where run_id = ? and ended_at is null";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(noticedAt));
+      ps.setString(
+          2,
+          truncate(
+              ABANDONED
+                  + ": its process ended without closing the record (e.g. kill -9);"
+                  + " noticed by run "
+                  + noticedBy,
+              300));
+      ps.setString(3, runId);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Could not mark run {} abandoned: {}", runId, DatabaseUrls.mask(e.getMessage()));
       return false;
     }
   }
@@ -87,7 +148,8 @@ public final class ExecutionRecords {
   public Optional<ExecutionRecord> find(String runId) throws SQLException {
     String sql =
         "select run_id, task_name, arguments, started_at, ended_at, exit_code,"
-            + " error_summary, ecs_task_arn, launched_by, dry_run from runtask_task_execution"
+            + " error_summary, ecs_task_arn, launched_by, dry_run, stop_reason"
+            + " from runtask_task_execution"
             + " where run_id = ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -109,7 +171,8 @@ public final class ExecutionRecords {
                 Optional.ofNullable(rs.getString(7)),
                 Optional.ofNullable(rs.getString(8)),
                 Optional.ofNullable(rs.getString(9)),
-                rs.getBoolean(10)));
+                rs.getBoolean(10),
+                Optional.ofNullable(rs.getString(11))));
       }
     }
   }

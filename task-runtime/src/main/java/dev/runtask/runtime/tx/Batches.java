@@ -8,6 +8,10 @@ import java.util.Objects;
  * per row when a loop may cover thousands of rows: inside a test or a dry run every transaction is
  * a PostgreSQL subtransaction, and past 64 open ones per backend the whole server slows down
  * sharply (docs/transactions.md).
+ *
+ * <p>It stops cooperatively: once the execution was asked to stop no further chunk begins, and a
+ * chunk that fails while the stop is under way (its statement was cancelled) is rolled back whole;
+ * either way it throws {@link StopRequestedException} saying how far it got.
  */
 public final class Batches {
   /** A chunk size that keeps transactions short and subtransactions few. */
@@ -32,12 +36,36 @@ public final class Batches {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
     }
+    int total = (items.size() + chunkSize - 1) / chunkSize;
     int chunks = 0;
+    int done = 0;
     for (int from = 0; from < items.size(); from += chunkSize) {
+      if (transactions.isStopRequested()) {
+        throw stopped(chunks, total, done, "no chunk was in progress", null);
+      }
       List<I> chunk = items.subList(from, Math.min(items.size(), from + chunkSize));
-      transactions.runInTransaction(() -> work.process(chunk));
+      try {
+        transactions.runInTransaction(() -> work.process(chunk));
+      } catch (StopRequestedException e) {
+        throw stopped(chunks, total, done, "no chunk was in progress", e);
+      } catch (Exception e) {
+        if (transactions.isStopRequested()) {
+          throw stopped(chunks, total, done, "the chunk in progress rolled back", e);
+        }
+        throw e;
+      }
       chunks++;
+      done += chunk.size();
     }
     return chunks;
+  }
+
+  private static StopRequestedException stopped(
+      int chunks, int total, int items, String inProgress, Throwable cause) {
+    return new StopRequestedException(
+        String.format(
+            "stopped after %,d of %,d chunks; %,d items committed, %s",
+            chunks, total, items, inProgress),
+        cause);
   }
 }

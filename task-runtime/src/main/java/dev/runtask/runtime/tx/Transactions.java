@@ -37,4 +37,13 @@ public interface Transactions {
 
   /** Whether a transaction is open on the calling thread. */
   boolean inTransactionNow();
+
+  /**
+   * Whether the execution these transactions belong to was asked to stop: from then on {@link
+   * #inTransaction} throws {@link StopRequestedException} instead of beginning anything, and loops
+   * such as {@link Batches#inChunks} end at the next boundary.
+   */
+  default boolean isStopRequested() {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.api.Task;
 import dev.runtask.runtime.api.TaskContext;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -24,11 +25,12 @@ public final class Sleep implements RunnableTask {
   @Override
   public int run(TaskContext context) throws InterruptedException {
     if (seconds < 0) {
-      throw new IllegalArgumentException("--seconds must be >= 0, got " + seconds);
+      log.error("--seconds must be >= 0, got {}; nothing was done", seconds);
+      return ExitCodes.USAGE;
     }
     log.info("Sleeping for {} s", seconds);
     // Thread.sleep is interruptible: SIGTERM interrupts this thread and the task unwinds at once.
-    Thread.sleep(seconds * 1000);
+    TimeUnit.SECONDS.sleep(seconds); // saturates rather than overflowing for huge values
     log.info("Slept {} s", seconds);
     return ExitCodes.SUCCESS;
   }

@@ -101,6 +101,15 @@ class TasksJarIT {
   }
 
   @Test
+  void sleep_negativeSeconds_exits2SayingWhatIsExpected() throws Exception {
+    Process process = start(Map.of("RUNTASK_LOG_FORMAT", "text"), "sleep", "--seconds", "-1");
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(exit(process)).isEqualTo(2);
+    assertThat(stdout).contains("--seconds must be >= 0, got -1; nothing was done");
+  }
+
+  @Test
   void sleep_sigtermAsFromEcsStopTask_logsStoppedAndExits143() throws Exception {
     Process process = start("sleep", "--seconds", "600");
     BufferedReader stdout =

@@ -1,0 +1,42 @@
+package dev.runtask.launcher.ops;
+
+import dev.runtask.launcher.exit.LauncherException;
+
+/**
+ * The stopped reason {@code launcher stop} gives ECS: who stopped the task and why, so {@code ps},
+ * the console and a teammate's {@code run} all say it. StopTask takes at most 255 characters.
+ */
+public final class StopReason {
+  static final int MAX_LENGTH = 255;
+  static final int MAX_TEXT = 120;
+
+  private StopReason() {}
+
+  /** Bad input before any AWS call: a reason ECS would refuse or cut. */
+  public static void checkText(String text) {
+    if (text == null) {
+      return;
+    }
+    if (text.isBlank()) {
+      throw LauncherException.badInput("--reason: empty; give a short reason or leave it out");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw LauncherException.badInput(
+          "--reason: "
+              + text.length()
+              + " characters; at most "
+              + MAX_TEXT
+              + " fit in ECS's stopped reason");
+    }
+  }
+
+  /** {@code launcher stop by Operator/alice: deploy freeze}. */
+  public static String of(String callerArn, String text) {
+    String who = LaunchedTask.shortPrincipal(callerArn);
+    String reason = "launcher stop by " + (who == null ? "unknown" : who);
+    if (text != null) {
+      reason += ": " + text.strip();
+    }
+    return reason.length() > MAX_LENGTH ? reason.substring(0, MAX_LENGTH) : reason;
+  }
+}
