@@ -9,9 +9,11 @@ import dev.runtask.launcher.support.FaultProxy;
 import dev.runtask.launcher.support.FaultProxy.Reply;
 import dev.runtask.launcher.support.MotoProject;
 import dev.runtask.launcher.support.TestHost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -253,5 +255,42 @@ class LogFollowTest {
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out().lines().toList()).isEqualTo(lines);
+  }
+
+  /**
+   * At the real pace DescribeTasks waits 2 s and more between calls; reading the runtime's last
+   * line is a reason to describe at once, so the STOPPED that follows is seen without that wait.
+   */
+  @Test
+  void run_endOfLogMarkerAtTheRealPace_describesAtOnce() {
+    AtomicLong firstDescribe = new AtomicLong();
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+            if (operation.equals("ecs:DescribeTasks")) {
+              ObjectNode task = (ObjectNode) response.path("tasks").get(0);
+              if (n == 1) {
+                firstDescribe.set(System.nanoTime());
+                env.moto.writeLogs(
+                    task.path("taskArn").asText(),
+                    List.of(runtimeLine("INFO", "Task hello-world finished with exit code 0", 0)));
+              } else {
+                task.put("lastStatus", "STOPPED").put("desiredStatus", "STOPPED");
+              }
+            }
+            return null;
+          }
+        });
+    List<String> args = new ArrayList<>(List.of("run", "-e", "moto", "-n", "hello-world"));
+    args.addAll(List.of(env.moto.aws()).subList(0, 6));
+
+    TestHost.Result r = env.host.run(args.toArray(String[]::new));
+    Duration waited = Duration.ofNanos(System.nanoTime() - firstDescribe.get());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("finished with exit code 0");
+    // Generous: the next describe by the backoff would come 2 s after the first.
+    assertThat(waited).isLessThan(Duration.ofMillis(1500));
   }
 }
