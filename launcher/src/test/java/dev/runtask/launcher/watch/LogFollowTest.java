@@ -157,6 +157,20 @@ class LogFollowTest {
     assertThat(r.out()).isEqualTo(line + "\n");
   }
 
+  /** --output json: stdout is the report alone; the lines go to stderr as written, for tools. */
+  @Test
+  void run_outputJsonAtATerminal_linesAsWrittenOnStderr() {
+    env.host.interactive("");
+    String line = runtimeLine("INFO", "Hello, Ada!", null);
+    logsWhileRunning(List.of(line));
+
+    TestHost.Result r = env.run("-n", "hello-world", "--output", "json");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains(line + "\n");
+    assertThat(r.out()).doesNotContain("Hello, Ada!").startsWith("{");
+  }
+
   /** After the runtime's last line there is nothing to wait for: one last read, then the exit. */
   @Test
   void run_endOfLogMarkerRead_oneLastReadAfterStopped() {
