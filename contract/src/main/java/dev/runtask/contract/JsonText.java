@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON subset the manifest needs, read into maps, lists, strings, numbers, booleans and
- * nulls, and written back indented. Hand-written because the contract module ships in both jars and
- * must depend on nothing; it is not a general JSON library.
+ * The small JSON subset the manifest and the runtime's log lines need, read into maps, lists,
+ * strings, numbers, booleans and nulls, and written back indented (manifest) or on one line (log).
+ * Hand-written because the contract module ships in both jars and must depend on nothing; it is not
+ * a general JSON library.
  */
 final class JsonText {
   private final String text;
@@ -244,6 +245,38 @@ final class JsonText {
         out.append(i + 1 < list.size() ? ",\n" : "\n");
       }
       out.append(indent).append(']');
+    } else if (value instanceof String s) {
+      quote(s, out);
+    } else {
+      out.append(value);
+    }
+  }
+
+  /** {@code value} as JSON on one line, no spaces: the form of a log line. */
+  static String writeCompact(Object value) {
+    StringBuilder out = new StringBuilder();
+    writeCompact(value, out);
+    return out.toString();
+  }
+
+  private static void writeCompact(Object value, StringBuilder out) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      int i = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(i++ > 0 ? "," : "");
+        quote(String.valueOf(e.getKey()), out);
+        out.append(':');
+        writeCompact(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i > 0 ? "," : "");
+        writeCompact(list.get(i), out);
+      }
+      out.append(']');
     } else if (value instanceof String s) {
       quote(s, out);
     } else {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.runtask.contract.LogEvent;
+import dev.runtask.contract.LogFields;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,38 @@ class JsonLogProcessTest {
     assertThat(lines.stream().map(JsonNode::toString)).noneMatch(line -> line.contains("hunter2"));
     assertThat(lines.stream().map(line -> line.path("mdc").path("runId").asText()).distinct())
         .hasSize(1);
+  }
+
+  /** The launcher stops following CloudWatch once it reads this line: it must be the last one. */
+  @Test
+  void lastLine_carriesTheEndOfLogMarkerWithTheExitCode_noOtherLineDoes() throws Exception {
+    List<JsonNode> lines = run(Map.of(), "echo-options", "--count", "1");
+
+    JsonNode last = lines.get(lines.size() - 1);
+    assertThat(last.path(LogFields.MESSAGE).asText()).contains("finished with exit code 0");
+    assertThat(last.path(LogFields.EXIT_CODE).isInt()).as(last.toString()).isTrue();
+    assertThat(last.path(LogFields.EXIT_CODE).asInt()).isZero();
+    assertThat(lines.subList(0, lines.size() - 1)).noneMatch(line -> line.has(LogFields.EXIT_CODE));
+  }
+
+  @Test
+  void failingTask_stackTraceAsJavaPrintsIt_andTheMarkerHoldsExitCode1() throws Exception {
+    try (ChildJvm child = ChildJvm.start(Map.of(), "fails")) {
+      assertThat(child.awaitExit()).isEqualTo(1);
+      List<JsonNode> lines = child.stdout().stream().map(JsonLogProcessTest::parse).toList();
+
+      assertThat(lines)
+          .anySatisfy(
+              line -> {
+                assertThat(line.path(LogFields.LEVEL).asText()).isEqualTo("ERROR");
+                assertThat(line.path(LogFields.STACK_TRACE).asText())
+                    .contains("Exception")
+                    .contains("\n\tat ");
+              });
+      assertThat(lines.get(lines.size() - 1).path(LogFields.EXIT_CODE).asInt()).isEqualTo(1);
+      // Each line parses with the contract's reader, which the launcher renders with.
+      assertThat(child.stdout()).allSatisfy(line -> assertThat(LogEvent.parse(line)).isPresent());
+    }
   }
 
   @Test

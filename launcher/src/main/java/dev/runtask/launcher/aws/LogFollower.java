@@ -1,6 +1,8 @@
 package dev.runtask.launcher.aws;
 
-import dev.runtask.launcher.io.Terminal;
+import dev.runtask.contract.LogEvent;
+import dev.runtask.contract.LogFields;
+import dev.runtask.launcher.io.TaskOutput;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -8,26 +10,32 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 
 /**
  * Follows one container's CloudWatch Logs stream with GetLogEvents and nextForwardToken. The token
- * is the only cursor: every event is printed once, in order, and a page is read until the token
- * comes back unchanged (the documented end-of-stream signal). A stream that does not exist yet
- * (awslogs creates it when the container starts) is simply "no lines yet".
+ * is the only cursor: every event is printed once, in order, also events that share a timestamp. A
+ * stream that does not exist yet (awslogs creates it when the container starts) is "no lines yet".
+ * It also notes the runtime's end-of-log marker ({@link LogFields#EXIT_CODE}) and the timestamp of
+ * the last event, which tell the watch when the log is complete.
  */
 public final class LogFollower {
+  /** A page this big may have been cut by GetLogEvents' 1 MB / 10,000 event limit. */
+  private static final int FULL_PAGE_EVENTS = 10_000;
+
+  private static final long FULL_PAGE_BYTES = 768 * 1024;
+  private static final int EVENT_OVERHEAD_BYTES = 26;
   private final CloudWatchLogsClient logs;
   private final String group;
   private final String stream;
-  private final Terminal terminal;
-  private final boolean toStderr;
+  private final TaskOutput output;
   private String token;
   private boolean streamSeen;
+  private boolean atEnd;
+  private boolean endOfLogSeen;
+  private long lastTimestamp = Long.MIN_VALUE;
 
-  public LogFollower(
-      CloudWatchLogsClient logs, LogStream target, Terminal terminal, boolean toStderr) {
+  public LogFollower(CloudWatchLogsClient logs, LogStream target, TaskOutput output) {
     this.logs = logs;
     this.group = target.group();
     this.stream = target.stream();
-    this.terminal = terminal;
-    this.toStderr = toStderr;
+    this.output = output;
   }
 
   public String group() {
@@ -42,7 +50,27 @@ public final class LogFollower {
     return streamSeen;
   }
 
-  /** Prints every event available now; returns how many were printed. */
+  /** The last call returned the token it was given: nothing more is stored right now. */
+  public boolean atEnd() {
+    return atEnd;
+  }
+
+  /** The runtime's last line has been printed: nothing of the task follows it. */
+  public boolean endOfLogSeen() {
+    return endOfLogSeen;
+  }
+
+  /** Timestamp (epoch ms) of the last event printed; Long.MIN_VALUE before the first. */
+  public long lastTimestamp() {
+    return lastTimestamp;
+  }
+
+  /**
+   * Prints the events available now and returns how many. One call while the task runs: a page that
+   * is not full holds everything stored so far, and what comes next is read on the next poll, so
+   * following costs one GetLogEvents per poll. Full pages, and empty pages that still move the
+   * token, are read on at once.
+   */
   public int poll() {
     int count = 0;
     int emptyPages = 0;
@@ -60,19 +88,37 @@ public final class LogFollower {
         return count;
       }
       streamSeen = true;
+      long bytes = 0;
       for (OutputLogEvent event : page.events()) {
-        terminal.taskLine(event.message(), toStderr);
+        output.line(event.message());
         count++;
+        bytes += event.message().length() + EVENT_OVERHEAD_BYTES;
+        if (event.timestamp() != null) {
+          lastTimestamp = Math.max(lastTimestamp, event.timestamp());
+        }
+        endOfLogSeen |= isEndOfLog(event.message());
       }
       String next = page.nextForwardToken();
-      // The unchanged token is the end signal; the empty-page cap guards against an endpoint
-      // that hands out a fresh token on every empty page.
-      emptyPages = page.events().isEmpty() ? emptyPages + 1 : 0;
-      boolean end = next == null || next.equals(token) || emptyPages >= 3;
+      boolean unchanged = next == null || next.equals(token);
       token = next == null ? token : next;
-      if (end) {
+      atEnd = unchanged;
+      if (unchanged) {
+        return count;
+      }
+      if (page.events().isEmpty()) {
+        // A fresh token on an empty page can mean more further on; the cap guards against an
+        // endpoint that hands out a fresh token on every empty page.
+        if (++emptyPages >= 3) {
+          return count;
+        }
+      } else if (page.events().size() < FULL_PAGE_EVENTS && bytes < FULL_PAGE_BYTES) {
         return count;
       }
     }
+  }
+
+  private static boolean isEndOfLog(String message) {
+    return message.contains(LogFields.EXIT_CODE)
+        && LogEvent.parse(message).map(LogEvent::endOfLog).orElse(false);
   }
 }

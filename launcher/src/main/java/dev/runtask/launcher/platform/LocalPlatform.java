@@ -9,11 +9,14 @@ import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.run.RunPlan;
 import dev.runtask.launcher.run.RunResult;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs the rendered command and environment in a child JVM ({@code java -jar tasks.jar TASK args}):
@@ -81,10 +85,9 @@ public final class LocalPlatform implements TaskPlatform {
     builder.environment().putAll(host.env());
     WITHHELD.forEach(builder.environment()::remove);
     builder.environment().putAll(environment(plan));
-    // The child's stdout is a pipe, so it would log JSON lines; a person at a terminal reads text.
-    if (host.terminal().interactive() && !plan.options().json()) {
-      builder.environment().putIfAbsent(EnvironmentVariables.LOG_FORMAT, "text");
-    }
+    // The child's stdout is a pipe, so it logs JSON lines: TaskOutput renders them for a person at
+    // a terminal exactly as it renders the same lines from CloudWatch, and passes them on
+    // otherwise.
     Outcome outcome = explained(runChild(builder, plan), plan);
     return new RunResult(
         plan.environment().name(), plan.task(), shownCommand, null, null, null, outcome);
@@ -124,11 +127,9 @@ public final class LocalPlatform implements TaskPlatform {
             });
     // Only now copy the output: a Ctrl-C prompted by the first lines must find the handler set.
     // In JSON mode stdout carries only the report, so the task's stdout goes to stderr.
-    Thread out =
-        pump(
-            process.getInputStream(),
-            plan.options().json() ? host.terminal().err() : host.terminal().out());
-    Thread err = pump(process.getErrorStream(), host.terminal().err());
+    TaskOutput output = TaskOutput.of(host, plan.options().json());
+    Thread out = pump(process.getInputStream(), output::line);
+    Thread err = pump(process.getErrorStream(), output::errorLine);
     try {
       int code = process.waitFor();
       out.join();
@@ -189,18 +190,16 @@ public final class LocalPlatform implements TaskPlatform {
     return env;
   }
 
-  private static Thread pump(InputStream from, OutputStream to) {
+  /** Copies the child's lines as they come (a line at a time, so each can be rendered). */
+  private static Thread pump(InputStream from, Consumer<String> to) {
     Thread t =
         new Thread(
             () -> {
-              byte[] buffer = new byte[8192];
-              try (from) {
-                int n;
-                while ((n = from.read(buffer)) > 0) {
-                  synchronized (to) {
-                    to.write(buffer, 0, n);
-                    to.flush();
-                  }
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  to.accept(line);
                 }
               } catch (IOException e) {
                 // The child closed its end: nothing more to copy.

@@ -24,6 +24,10 @@ final class Backoff {
     return current;
   }
 
+  Duration initial() {
+    return initial;
+  }
+
   /** Back to the short interval, e.g. after a status change when more changes are likely soon. */
   void reset() {
     next = initial;

@@ -10,6 +10,7 @@ import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
 import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.run.RunOptions;
 import dev.runtask.launcher.run.RunPlan;
 import dev.runtask.launcher.run.RunResult;
@@ -197,7 +198,7 @@ public final class TaskWatch {
     return LogStream.of(plan.definition().container(), taskArn)
         .map(
             target ->
-                new LogFollower(clients.logs(), target, host.terminal(), plan.options().json()))
+                new LogFollower(clients.logs(), target, TaskOutput.of(host, plan.options().json())))
         .orElse(null);
   }
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * Waits for a task to stop with no built-in cap (unlike the SDK waiter's 10 minutes), printing
  * status transitions and following logs, and gives up only on --timeout or Ctrl-C. Polling backs
- * off from the configured interval, so tests wait milliseconds.
+ * off from the configured interval, so tests wait milliseconds; --timeout ends it at the deadline.
  */
 final class WatchLoop {
   static final int MAX_CONSECUTIVE_FAILURES = 10;
@@ -74,57 +74,76 @@ final class WatchLoop {
     wakeUp.release();
   }
 
+  /**
+   * Two paces in one thread: DescribeTasks with backoff (from the poll interval up to the maximum),
+   * GetLogEvents at half the poll interval (1 s by default, so a line shows within about a second
+   * at one call per second). The runtime's last log line is a reason to describe at once and then
+   * at the short interval: the task is on its way to STOPPED. Every sleep ends at the deadline.
+   */
   public Result watch(String cluster, String taskArn, Duration timeout) {
     Instant start = clock.instant();
+    Instant deadline = timeout == null ? null : start.plus(timeout);
+    Instant nextDescribe = start;
+    Instant nextLogs = start;
+    boolean endOfLogHandled = false;
     String lastStatus = null;
     Task task = null;
     int failures = 0;
     while (true) {
-      Task seen;
-      try {
-        seen = describe(cluster, taskArn);
-        failures = 0;
-      } catch (SdkException e) {
-        // The SDK has already retried this call; a wait of hours should outlive a network
-        // blip or a throttling burst, so only a run of failures ends it.
-        if (++failures >= MAX_CONSECUTIVE_FAILURES) {
-          terminal.endProgress();
-          return new Result(End.GAVE_UP, task, e.getMessage());
+      Instant now = clock.instant();
+      if (!now.isBefore(nextDescribe)) {
+        try {
+          Task seen = describe(cluster, taskArn);
+          failures = 0;
+          task = seen != null ? seen : task;
+          String status = task == null ? "PENDING" : task.lastStatus();
+          if (!status.equals(lastStatus)) {
+            terminal.info("status: " + status + " (" + format(Duration.between(start, now)) + ")");
+            lastStatus = status;
+            backoff.reset();
+          }
+          if ("STOPPED".equals(status)) {
+            terminal.endProgress();
+            drainLogs(task);
+            return new Result(End.STOPPED, task);
+          }
+          terminal.progress(
+              "["
+                  + status
+                  + " "
+                  + format(Duration.between(start, now))
+                  + "] "
+                  + ConsoleUrls.taskId(taskArn)
+                  + "  (Ctrl-C to stop or detach)");
+          nextDescribe = now.plus(endOfLogHandled ? backoff.initial() : backoff.next());
+        } catch (SdkException e) {
+          // The SDK has already retried this call; a wait of hours should outlive a network
+          // blip or a throttling burst, so only a run of failures ends it.
+          if (++failures >= MAX_CONSECUTIVE_FAILURES) {
+            terminal.endProgress();
+            return new Result(End.GAVE_UP, task, e.getMessage());
+          }
+          terminal.info("warning: DescribeTasks failed (" + e.getMessage() + "); retrying");
+          nextDescribe = now.plus(backoff.next());
         }
-        terminal.info("warning: DescribeTasks failed (" + e.getMessage() + "); retrying");
-        if (interrupted || pause(backoff.next())) {
-          terminal.endProgress();
-          return new Result(End.INTERRUPTED, task);
+      }
+      if (logs != null && !now.isBefore(nextLogs)) {
+        pollLogs();
+        nextLogs = clock.instant().plus(logInterval());
+        if (logs.endOfLogSeen() && !endOfLogHandled) {
+          endOfLogHandled = true;
+          nextDescribe = clock.instant();
         }
-        continue;
       }
-      task = seen != null ? seen : task;
-      String status = task == null ? "PENDING" : task.lastStatus();
-      Duration elapsed = Duration.between(start, clock.instant());
-      if (!status.equals(lastStatus)) {
-        terminal.info("status: " + status + " (" + format(elapsed) + ")");
-        lastStatus = status;
-        backoff.reset();
-      }
-      terminal.progress(
-          "["
-              + status
-              + " "
-              + format(elapsed)
-              + "] "
-              + ConsoleUrls.taskId(taskArn)
-              + "  (Ctrl-C to stop or detach)");
-      pollLogs();
-      if ("STOPPED".equals(status)) {
-        drainLogs();
-        terminal.endProgress();
-        return new Result(End.STOPPED, task);
-      }
-      if (timeout != null && elapsed.compareTo(timeout) >= 0) {
+      if (deadline != null && !clock.instant().isBefore(deadline)) {
         terminal.endProgress();
         return new Result(End.TIMED_OUT, task);
       }
-      if (interrupted || pause(backoff.next())) {
+      Instant wake = logs == null || nextDescribe.isBefore(nextLogs) ? nextDescribe : nextLogs;
+      if (deadline != null && deadline.isBefore(wake)) {
+        wake = deadline;
+      }
+      if (interrupted || pause(Duration.between(clock.instant(), wake))) {
         terminal.endProgress();
         return new Result(End.INTERRUPTED, task);
       }
@@ -137,25 +156,67 @@ final class WatchLoop {
     return r.hasTasks() && !r.tasks().isEmpty() ? r.tasks().get(0) : null;
   }
 
+  private Duration logInterval() {
+    Duration half = backoff.initial().dividedBy(2);
+    return half.isZero() ? Duration.ofMillis(1) : half;
+  }
+
   /**
-   * After STOPPED, read until two polls in a row bring nothing (and the stream exists), within the
-   * grace period: CloudWatch may ingest the last lines a moment after the container exits.
+   * After STOPPED: with the runtime's last line already printed, one more read (the JVM may write
+   * to stderr after it) and done. Without it, read until the last event reaches the container's
+   * stop time and the cursor stops moving, within the grace (CloudWatch ingests a moment late), and
+   * say so when lines may be missing. A container that never started has no stream to wait for.
    */
-  private void drainLogs() {
+  private void drainLogs(Task task) {
     if (logs == null) {
       return;
     }
-    Instant deadline = clock.instant().plus(logGrace);
-    int quiet = 0;
-    while (quiet < 2 && clock.instant().isBefore(deadline)) {
-      quiet = pollLogs() == 0 && logs.streamSeen() ? quiet + 1 : 0;
-      if (quiet < 2 && pause(backoff.next())) {
+    if (logs.endOfLogSeen()) {
+      pollLogs();
+      return;
+    }
+    Instant stoppedAt = stopTime(task);
+    Instant graceEnd = clock.instant().plus(logGrace);
+    while (true) {
+      pollLogs();
+      if (logs.endOfLogSeen()) {
+        return;
+      }
+      if (!logs.streamSeen() && task.startedAt() == null) {
+        terminal.info("logs: none — the container never started");
+        return;
+      }
+      if (logs.streamSeen()
+          && logs.atEnd()
+          && stoppedAt != null
+          && logs.lastTimestamp() >= stoppedAt.toEpochMilli()) {
+        return;
+      }
+      Duration left = Duration.between(clock.instant(), graceEnd);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      if (pause(left.compareTo(logInterval()) < 0 ? left : logInterval())) {
         return;
       }
     }
     if (!logs.streamSeen()) {
       terminal.info("logs: stream " + logs.group() + " " + logs.stream() + " did not appear");
+    } else {
+      terminal.info(
+          "logs: the task stopped without the runtime's last line (killed, out of memory, or not"
+              + " a runtask image); lines from its last moments may be missing — check with `aws"
+              + " logs tail "
+              + logs.group()
+              + " --log-stream-names "
+              + logs.stream()
+              + "`");
     }
+  }
+
+  /** When the container stopped, as ECS reports it; null when it does not say. */
+  private static Instant stopTime(Task task) {
+    return task.executionStoppedAt() != null ? task.executionStoppedAt() : task.stoppedAt();
   }
 
   /** Logs are a view: a failed poll is reported and retried next time, it never ends the wait. */
@@ -174,7 +235,7 @@ final class WatchLoop {
   /** Sleeps up to {@code d}; true when woken by an interrupt. */
   private boolean pause(Duration d) {
     try {
-      return wakeUp.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS) || interrupted;
+      return wakeUp.tryAcquire(Math.max(0, d.toMillis()), TimeUnit.MILLISECONDS) || interrupted;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;

@@ -104,17 +104,31 @@ public final class MotoFixture implements AutoCloseable {
    * Writes lines to the container's log stream as awslogs would (creating the stream if needed).
    */
   public void writeLogs(String taskArn, List<String> lines) {
+    long now = Instant.now().toEpochMilli();
+    List<InputLogEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      events.add(InputLogEvent.builder().timestamp(now + i).message(lines.get(i)).build());
+    }
+    putEvents(taskArn, events);
+  }
+
+  /** Writes lines that all carry one timestamp, as a burst of output within a millisecond does. */
+  public void writeLogsAt(String taskArn, long timestamp, List<String> lines) {
+    putEvents(
+        taskArn,
+        lines.stream()
+            .map(l -> InputLogEvent.builder().timestamp(timestamp).message(l).build())
+            .toList());
+  }
+
+  /** PutLogEvents of these events into the task's stream (created when missing). */
+  public void putEvents(String taskArn, List<InputLogEvent> events) {
     String stream = "runtask/task/" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
     try {
       logs.createLogStream(r -> r.logGroupName(LOG_GROUP).logStreamName(stream));
     } catch (
         software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException e) {
       // Second batch for the same task.
-    }
-    long now = Instant.now().toEpochMilli();
-    List<InputLogEvent> events = new java.util.ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      events.add(InputLogEvent.builder().timestamp(now + i).message(lines.get(i)).build());
     }
     logs.putLogEvents(r -> r.logGroupName(LOG_GROUP).logStreamName(stream).logEvents(events));
   }

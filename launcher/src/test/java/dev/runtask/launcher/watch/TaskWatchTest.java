@@ -9,8 +9,10 @@ import dev.runtask.launcher.support.FaultProxy;
 import dev.runtask.launcher.support.FaultProxy.Reply;
 import dev.runtask.launcher.support.MotoProject;
 import dev.runtask.launcher.support.TestHost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +32,37 @@ class TaskWatchTest {
         .contains("is still running; follow it with `launcher attach -e moto ")
         .contains("`aws ecs describe-tasks --cluster runtask-test");
     assertThat(env.moto.proxy.operations()).doesNotContain("ecs:StopTask");
+  }
+
+  /**
+   * At the real pace (DescribeTasks every 2 s at first) the wait used to notice the deadline only
+   * at the next describe: --timeout 1s ended after 2 s. Every sleep now ends at the deadline.
+   */
+  @Test
+  void run_timeout1sAtTheRealPace_endsAtTheDeadline() {
+    env.moto.moto.taskTransitions(1_000_000);
+    AtomicLong firstDescribe = new AtomicLong();
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply before(String operation, int n, ObjectNode request) {
+            if (operation.equals("ecs:DescribeTasks") && n == 1) {
+              firstDescribe.set(System.nanoTime());
+            }
+            return null;
+          }
+        });
+    List<String> args = new ArrayList<>(List.of("run", "-e", "moto", "-n", "sleep"));
+    args.addAll(List.of(env.moto.aws()).subList(0, 6));
+    args.addAll(List.of("--timeout", "1s"));
+
+    TestHost.Result r = env.host.run(args.toArray(String[]::new));
+    Duration waited = Duration.ofNanos(System.nanoTime() - firstDescribe.get());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(120);
+    assertThat(r.err()).contains("--timeout 1s reached");
+    // Generous: the deadline is 1 s after the wait began, just before the first describe.
+    assertThat(waited).isLessThan(Duration.ofMillis(1800));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.contract.LogFields;
 import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.api.RunnableTask;
 import dev.runtask.runtime.db.DatabaseSettingsException;
@@ -29,7 +30,9 @@ public final class ExecutionRunner {
     try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
       OptionalInt refused = execution.bookkeeping().beforeRun(err);
       if (refused.isPresent()) {
-        log.warn("Task {} not started (exit code {})", execution.taskName(), refused.getAsInt());
+        log.atWarn()
+            .addKeyValue(LogFields.EXIT_CODE, refused.getAsInt())
+            .log("Task {} not started (exit code {})", execution.taskName(), refused.getAsInt());
         execution.bookkeeping().close();
         return refused.getAsInt();
       }
@@ -48,11 +51,14 @@ public final class ExecutionRunner {
             .afterRun(code, failureSummary, stopReason, execution.clock().instant());
       }
       Duration took = Duration.between(execution.startedAt(), execution.clock().instant());
-      log.info(
-          "Task {} finished with exit code {} after {} ms",
-          execution.taskName(),
-          code,
-          took.toMillis());
+      // The end-of-log marker: the launcher stops reading the task's log when it sees it.
+      log.atInfo()
+          .addKeyValue(LogFields.EXIT_CODE, code)
+          .log(
+              "Task {} finished with exit code {} after {} ms",
+              execution.taskName(),
+              code,
+              took.toMillis());
       return code;
     } finally {
       // A stop request interrupts this thread; do not leak the flag to whoever runs next.

@@ -3,13 +3,13 @@ package dev.runtask.runtime.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.runtask.contract.LogRendering;
+import java.time.ZoneId;
 
 /**
  * Configures Logback in code (found through ServiceLoader): one console appender writing JSON lines
@@ -19,9 +19,15 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    LogFormat format = LogFormat.choose(System.getenv(), System.console() != null);
+    boolean terminal = System.console() != null;
+    LogFormat format = LogFormat.choose(System.getenv(), terminal);
     Encoder<ILoggingEvent> encoder =
-        format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
+        format == LogFormat.JSON
+            ? new JsonLineEncoder()
+            : new TextLineEncoder(
+                LogRendering.of(terminal, System.getenv(), ZoneId.systemDefault()));
+    encoder.setContext(context);
+    encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName("console");
@@ -35,26 +41,5 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     context.getLogger("org.flywaydb").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-  }
-
-  private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
-    JsonEncoder encoder = new JsonEncoder();
-    encoder.setContext(context);
-    encoder.setWithSequenceNumber(false);
-    encoder.setWithNanoseconds(false);
-    encoder.setWithContext(false);
-    encoder.setWithMessage(false);
-    encoder.setWithArguments(false);
-    encoder.setWithFormattedMessage(true);
-    encoder.start();
-    return encoder;
-  }
-
-  private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %highlight(%-5level) %msg%n");
-    encoder.start();
-    return encoder;
   }
 }
