@@ -74,6 +74,15 @@ public final class Main {
    * Runs one command line on {@code host} and returns the exit code; tests call this in-process.
    */
   public static int run(Host host, String... args) {
+    try {
+      return execute(host, args);
+    } catch (Error e) {
+      // Even wiring the commands can fail so (a class missing from the jar).
+      return failed(host, e, null);
+    }
+  }
+
+  private static int execute(Host host, String... args) {
     CommandLine cli = new CommandLine(new LauncherCommand(host), factory(host));
     // Only the invoked subcommand is modelled: picocli's reflection over every command is a
     // noticeable share of a short run's start-up. Help and typos still see all of them.
@@ -145,7 +154,7 @@ public final class Main {
   /** The one place a failed command becomes an exit code and a line on stderr. */
   private static int failed(Host host, Throwable e, CommandLine command) {
     Failure failure = Failure.of(e);
-    if (command.getCommand() instanceof ReportsFailures reporting) {
+    if (command != null && command.getCommand() instanceof ReportsFailures reporting) {
       reporting.report(failure);
     }
     host.terminal().info("launcher: " + failure.message());
