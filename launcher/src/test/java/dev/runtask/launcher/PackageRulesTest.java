@@ -25,7 +25,7 @@ class PackageRulesTest {
                 "manifest",
                 "render",
                 "scaffold")
-            .allow("run", "config", "manifest", "render", "explain", "io")
+            .allow("run", "config", "exit", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")
             .allow("aws", "config", "exit", "explain", "io", "render")

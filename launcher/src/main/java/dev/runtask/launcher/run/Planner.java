@@ -31,6 +31,8 @@ public final class Planner {
   private ConfigDirectory directory;
   private Templates templates;
   private Environment environment;
+  private String tag;
+  private boolean tagChosen;
 
   /**
    * {@code configDir} and {@code imageTag} may be null (then located and defaulted as documented in
@@ -47,10 +49,8 @@ public final class Planner {
     if (environment == null) {
       directory = ConfigDirectory.locate(configDir, host.env(), host.workDir());
       String fromEnv = host.env().get("RUNTASK_IMAGE_TAG");
-      String tag =
-          imageTag != null
-              ? imageTag
-              : fromEnv != null && !fromEnv.isEmpty() ? fromEnv : BuildInfo.gitCommit();
+      tagChosen = imageTag != null || (fromEnv != null && !fromEnv.isEmpty());
+      tag = imageTag != null ? imageTag : tagChosen ? fromEnv : BuildInfo.gitCommit();
       templates = new Templates(host.env(), tag);
       environment = directory.load(environmentName, templates);
     }
@@ -105,6 +105,9 @@ public final class Planner {
     TaskSpec spec = manifest().task(task);
     TaskArguments validated = TaskArguments.check(spec, args, launcherOptions);
     RenderedDefinition definition = render(task);
+    if (!env.config().runsLocally()) {
+      ImageSources.require(EnvironmentConfig.projectRoot(directory.root()), tag, tagChosen);
+    }
     String sha = BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown";
     String memoryHint = directory.display(env.dir().resolve("tasks").resolve(task + ".json"));
     return new RunPlan(env, task, validated, definition, sha, memoryHint, runOptions);
