@@ -19,7 +19,9 @@ final class Credentials {
   static void resolve(AwsSettings settings) {
     try {
       settings.credentials().resolveCredentials();
-    } catch (SdkException e) {
+    } catch (SdkException | IllegalStateException e) {
+      // IllegalStateException: the SDK's answer to a profile that needs a module the jar leaves
+      // out (SSO), before any call.
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof AwsServiceException refused) {
           throw new LauncherException(
@@ -33,14 +35,15 @@ final class Credentials {
               e);
         }
       }
-      String message = String.valueOf(e.getMessage());
+      boolean sso = String.valueOf(e.getMessage()).contains("'sso' service module");
       throw new LauncherException(
           ExitCodes.USAGE,
-          "no AWS credentials found (looked in "
+          (sso ? "no usable AWS credentials" : "no AWS credentials found")
+              + " (looked in "
               + settings.searched()
               + ")"
-              + (message.contains("'sso' service module")
-                  ? ": SSO profiles are not supported, export the session instead:"
+              + (sso
+                  ? ": the launcher does not read SSO profiles, export the session instead:"
                       + " eval \"$(aws configure export-credentials --profile NAME --format env)\""
                   : ": pass -k KEY_ID -s SECRET, --profile NAME, or export AWS_ACCESS_KEY_ID and"
                       + " AWS_SECRET_ACCESS_KEY")
