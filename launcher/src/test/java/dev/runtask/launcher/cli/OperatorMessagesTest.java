@@ -93,13 +93,4 @@ class OperatorMessagesTest {
         .contains("a directory under task-definitions/ (local, moto, moto-prod, moto-spot).")
         .doesNotContain("staging");
   }
-
-  @Test
-  void tasks_saysEachDefaultOnce() {
-    TestHost.Result r = env.host.run("tasks");
-
-    String name =
-        r.out().lines().filter(l -> l.contains("--name <name>")).findFirst().orElseThrow();
-    assertThat(name.split("default: world", -1)).hasSize(2);
-  }
 }
