@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Start-up benchmark of the launcher against AWS CLI v2 on the same moto endpoint, in one run:
-#   java -jar launcher/target/launcher.jar run --no-wait ...   vs   /usr/bin/aws ecs run-task ...
-# Prints wall time (hyperfine, or a loop when it is missing) and peak RSS (/usr/bin/time -v), and
-# the ratios launcher/aws-cli. Targets: wall <= 0.7x, RSS <= 1.5x.
+# Start-up benchmark of README's launch command against AWS CLI v2 on the same moto endpoint, in one run:
+#   launcher/bin/launcher run -e bench -n hello-world --no-wait ...   vs   /usr/bin/aws ecs run-task ...
+# (and, for the record, plain `java -jar launcher.jar` with no flags or archive). The project is a git
+# checkout and the image tag its commit, as in README's case, so the launcher's check that tasks/ and
+# task-definitions/ are as in the image's commit is part of what is timed.
+# Prints wall time, CPU and peak RSS (/usr/bin/time) medians, and the ratios launcher/aws-cli.
+# Targets: wall <= 0.7x, RSS <= 1.5x.
 #
 # Needs: launcher/target/launcher.jar (mvn -B -pl launcher -am install -DskipTests), moto_server on
 # PATH, /usr/bin/aws = AWS CLI v2 (Debian: apt-get install -y awscli), /usr/bin/time; hyperfine optional.
@@ -37,13 +40,16 @@ export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us
 awsm() { "$AWS" --endpoint-url "$ENDPOINT" "$@"; }
 awsm ecs create-cluster --cluster-name runtask-bench >/dev/null
 awsm ecr create-repository --repository-name runtask >/dev/null
-awsm ecr put-image --repository-name runtask --image-tag bench \
+mkdir -p "$WORK/project/task-definitions/bench" "$WORK/project/tasks"
+echo "// the tasks of the image's commit" >"$WORK/project/tasks/README"
+git -C "$WORK/project" init -q
+TAG=bench-untagged  # replaced by the commit below
+awsm ecr put-image --repository-name runtask --image-tag "$TAG" \
   --image-manifest '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000"},"layers":[]}' >/dev/null
 awsm logs create-log-group --log-group-name /ecs/runtask-bench
 SUBNET=$(awsm ec2 describe-subnets --query 'Subnets[0].SubnetId' --output text)
 SG=$(awsm ec2 describe-security-groups --query 'SecurityGroups[0].GroupId' --output text)
 
-mkdir -p "$WORK/project/task-definitions/bench"
 cat >"$WORK/project/task-definitions/bench/environment.json" <<JSON
 {"platform": "ecs", "region": "us-east-1", "accountId": "123456789012", "cluster": "runtask-bench",
  "containerName": "task", "launchType": "FARGATE",
@@ -57,28 +63,33 @@ cat >"$WORK/project/task-definitions/bench/task-definition.json" <<'JSON'
      "awslogs-region": "us-east-1", "awslogs-stream-prefix": "runtask"}}}]}
 JSON
 cd "$WORK/project"
+git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm bench
+TAG=$(git rev-parse HEAD)
+awsm ecr put-image --repository-name runtask --image-tag "$TAG" \
+  --image-manifest '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000"},"layers":[]}' >/dev/null
 
-# The JVM flags the launcher is meant to be run with (launcher/bin/launcher uses the same):
-# C1 only (short-lived CLI), one compiler thread, serial GC, small heap, no perf-data file, AppCDS.
-JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=1 -Xms32m -Xmn20m -Xmx64m -XX:-UsePerfData
-  -Xlog:disable -Xlog:all=warning:stderr)
-LAUNCH=(run -e bench -n hello-world --image-tag bench --endpoint-url "$ENDPOINT" --no-wait -- --name bench)
+LAUNCH=(run -e bench -n hello-world --image-tag "$TAG" --endpoint-url "$ENDPOINT" --no-wait -- --name bench)
 
-# A private copy: a rebuild of launcher/target during the run would invalidate the archive.
-cp "$JAR" "$WORK/launcher.jar"
-JAR="$WORK/launcher.jar"
-JSA="$WORK/launcher.jsa"
-# AppCDS, the documented step (launcher/bin/launcher --create-cds does the same): one training run
-# dumps the classes it loaded into an archive that later runs map instead of loading them.
-"$JAVA" "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
+# README's command on a private copy of the build (wrapper + jar): a rebuild of launcher/target
+# during the run would invalidate the archive. The wrapper's JVM flags are what is measured.
+mkdir -p "$WORK/build/bin" "$WORK/build/target"
+cp "$ROOT/launcher/bin/launcher" "$WORK/build/bin/launcher"
+cp "$JAR" "$WORK/build/target/launcher.jar"
+JAR="$WORK/build/target/launcher.jar"
+export JAVA
+# AppCDS, the documented step: one training run against the endpoint dumps the classes it loaded
+# (the SDK's call path too) into an archive that later runs map instead of loading them.
+"$WORK/build/bin/launcher" --create-cds "${LAUNCH[@]}" >/dev/null 2>"$WORK/cds.log" \
   || { cat "$WORK/cds.log" >&2; die "training run failed"; }
-LAUNCHER_CMD=("$JAVA" "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -jar "$JAR" "${LAUNCH[@]}")
+LAUNCHER_CMD=("$WORK/build/bin/launcher" "${LAUNCH[@]}")
+PLAIN_CMD=("$JAVA" -jar "$JAR" "${LAUNCH[@]}")
 AWS_CMD=("$AWS" --endpoint-url "$ENDPOINT" ecs run-task --cluster runtask-bench --task-definition runtask-bench
   --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG]}"
   --overrides "containerOverrides=[{name=task,command=[hello-world,--name,bench]}]" --output json)
 
 # Both must work before they are timed.
 "${LAUNCHER_CMD[@]}" >/dev/null 2>&1 || { "${LAUNCHER_CMD[@]}"; die "launcher run failed"; }
+"${PLAIN_CMD[@]}" >/dev/null 2>&1 || die "java -jar launcher.jar run failed"
 "${AWS_CMD[@]}" >/dev/null || die "aws ecs run-task failed"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -93,11 +104,13 @@ measure() {  # command... → "wall_s cpu_s rss_kb"
   echo "$(( (e - s) / 1000000 )) $out" | awk '{printf "%.3f %.3f %d\n", $1/1000, $2+$3, $4}'
 }
 for _ in $(seq "$WARMUP"); do "${LAUNCHER_CMD[@]}" >/dev/null 2>&1; "${AWS_CMD[@]}" >/dev/null; done
-: >"$WORK/launcher.txt"; : >"$WORK/aws.txt"
+: >"$WORK/launcher.txt"; : >"$WORK/aws.txt"; : >"$WORK/plain.txt"
 for i in $(seq "$RUNS"); do
   if (( i % 2 )); then
     measure "${LAUNCHER_CMD[@]}" >>"$WORK/launcher.txt"; measure "${AWS_CMD[@]}" >>"$WORK/aws.txt"
+    measure "${PLAIN_CMD[@]}" >>"$WORK/plain.txt"
   else
+    measure "${PLAIN_CMD[@]}" >>"$WORK/plain.txt"
     measure "${AWS_CMD[@]}" >>"$WORK/aws.txt"; measure "${LAUNCHER_CMD[@]}" >>"$WORK/launcher.txt"
   fi
 done
@@ -105,6 +118,7 @@ col() { awk -v c="$1" '{print $c}' "$2" | median; }
 L_WALL=$(col 1 "$WORK/launcher.txt"); A_WALL=$(col 1 "$WORK/aws.txt")
 L_CPU=$(col 2 "$WORK/launcher.txt"); A_CPU=$(col 2 "$WORK/aws.txt")
 L_RSS=$(col 3 "$WORK/launcher.txt"); A_RSS=$(col 3 "$WORK/aws.txt")
+P_WALL=$(col 1 "$WORK/plain.txt"); P_CPU=$(col 2 "$WORK/plain.txt"); P_RSS=$(col 3 "$WORK/plain.txt")
 
 if command -v hyperfine >/dev/null; then
   # For the record; its per-command batches are more exposed to load drift than the loop above.
@@ -114,12 +128,14 @@ fi
 echo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $RUNS interleaved runs each, medians"
 printf '%-12s %10s %10s %14s\n' "" "wall (s)" "cpu (s)" "peak RSS (KB)"
-printf '%-12s %10.3f %10.3f %14d\n' launcher "$L_WALL" "$L_CPU" "$L_RSS" aws-cli-v2 "$A_WALL" "$A_CPU" "$A_RSS"
-python3 - "$L_WALL" "$A_WALL" "$L_RSS" "$A_RSS" "$L_CPU" "$A_CPU" <<'PY'
+printf '%-12s %10.3f %10.3f %14d\n' bin/launcher "$L_WALL" "$L_CPU" "$L_RSS" aws-cli-v2 "$A_WALL" "$A_CPU" "$A_RSS" \
+  "java -jar" "$P_WALL" "$P_CPU" "$P_RSS"
+python3 - "$L_WALL" "$A_WALL" "$L_RSS" "$A_RSS" "$L_CPU" "$A_CPU" "$P_WALL" <<'PY'
 import sys
-lw, aw, lr, ar, lc, ac = map(float, sys.argv[1:])
+lw, aw, lr, ar, lc, ac, pw = map(float, sys.argv[1:])
 w, r = lw / aw, lr / ar
 print(f"ratio wall {w:.2f}x (target <= 0.70x: {'ok' if w <= 0.7 else 'MISSED'})")
 print(f"ratio RSS  {r:.2f}x (target <= 1.50x: {'ok' if r <= 1.5 else 'MISSED'})")
 print(f"ratio cpu  {lc / ac:.2f}x (user+sys; what wall tends to under full load)")
+print(f"java -jar (no flags, no archive) wall {pw / aw:.2f}x aws-cli; bin/launcher is {pw / lw:.2f}x faster")
 PY

@@ -7,7 +7,15 @@ set -euo pipefail
 readonly PROG=${0##*/}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
-readonly ENVIRONMENTS=(local staging production)
+# The environments are the directories of task-definitions/ that hold an environment.json (the
+# launcher's own rule), so one added as task-definitions/README.md describes is accepted at once.
+ENVIRONMENTS=()
+for env_file in "$ROOT"/task-definitions/*/environment.json; do
+  [[ -f $env_file ]] || continue
+  env_dir=${env_file%/environment.json}
+  ENVIRONMENTS+=("${env_dir##*/}")
+done
+readonly ENVIRONMENTS
 readonly SERVICE=run_task
 # Forwarded by name when set; everything else in the operator's environment stays on the host.
 readonly FORWARDED=(AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE
@@ -15,18 +23,23 @@ readonly FORWARDED=(AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AW
 
 usage() {
   cat <<EOF
-Usage: $PROG -e ENV -n TASK [-k KEY_ID -s SECRET [-t SESSION_TOKEN] | -p PROFILE] [-y] [-- TASK_ARGS...]
+Usage: $PROG -e ENV -n TASK [-k KEY_ID -s SECRET [-t SESSION_TOKEN] | -p PROFILE] [-y] [-o FORMAT]
+       [--LAUNCHER-OPTION [VALUE]...] [-- TASK_ARGS...]
 
 Runs TASK in ENV with the launcher in the docker-compose '$SERVICE' service:
-  docker compose exec -e AWS_... $SERVICE java -jar /app/launcher.jar run -e ENV -n TASK -- TASK_ARGS
+  docker compose exec -e AWS_... $SERVICE java -jar /app/launcher.jar run -e ENV -n TASK \
+    [LAUNCHER OPTIONS] -- TASK_ARGS
 
-  -e ENV            target environment: ${ENVIRONMENTS[*]}
+  -e ENV            target environment (a directory of task-definitions/): ${ENVIRONMENTS[*]}
   -n TASK           task name (see: java -jar launcher.jar tasks)
   -k KEY_ID         AWS access key id of credentials allowed to run tasks
   -s SECRET         AWS secret access key (required with -k)
   -t SESSION_TOKEN  AWS session token for temporary credentials (with -k and -s)
   -p PROFILE        AWS profile from ~/.aws (mounted into the service) instead of keys
   -y                do not ask for confirmation (production asks; without a terminal it must be -y)
+  -o FORMAT         launcher output: text (default) or json (one JSON object on stdout)
+  --OPTION [VALUE]  any other option of 'launcher run', passed through as given, e.g.
+                    --no-wait, --timeout 45m, --stop-on-timeout, --endpoint-url URL, --region R
   -h                show this help
 
 Without -k/-s/-p the AWS_* variables already exported in your shell are forwarded by name.
@@ -51,8 +64,27 @@ version_lt() {
 }
 
 env_name='' task='' key_id='' secret='' session_token='' profile='' yes=false
-while getopts ':e:n:k:s:t:p:yh' opt; do
+launcher_options=()
+# "-:" makes getopts hand over --long options (opt "-", OPTARG "long" or "long=value"). The
+# script takes no words of its own before "--", so a word after a long option that does not start
+# with "-" is that option's value.
+while getopts ':e:n:k:s:t:p:o:yh-:' opt; do
   case $opt in
+    -)
+      case ${OPTARG%%=*} in
+        access-key-id | secret-access-key | session-token | profile)
+          die "--${OPTARG%%=*} is not passed through: use -k, -s, -t or -p (see -h)" ;;
+        env | task | yes | output)
+          die "--${OPTARG%%=*} is not passed through: use -e, -n, -y or -o (see -h)" ;;
+        '') die "empty option '--' before the launcher options (see -h)" ;;
+      esac
+      launcher_options+=("--$OPTARG")
+      if [[ $OPTARG != *=* && $OPTIND -le $# && ${!OPTIND} != -* ]]; then
+        launcher_options+=("${!OPTIND}")
+        OPTIND=$((OPTIND + 1))
+      fi
+      ;;
+    o) launcher_options+=(--output "$OPTARG") ;;
     e) env_name=$OPTARG ;;
     n) task=$OPTARG ;;
     k) key_id=$OPTARG ;;
@@ -67,6 +99,7 @@ while getopts ':e:n:k:s:t:p:yh' opt; do
 done
 shift $((OPTIND - 1))
 
+((${#ENVIRONMENTS[@]} > 0)) || die "no environments: $ROOT/task-definitions/*/environment.json not found"
 [[ -n $env_name ]] || die "-e ENV is required: one of ${ENVIRONMENTS[*]}"
 allowed=false
 for candidate in "${ENVIRONMENTS[@]}"; do
@@ -121,6 +154,7 @@ done
 
 launcher_args=(run -e "$env_name" -n "$task")
 ! $yes || launcher_args+=(--yes)
+launcher_args+=(${launcher_options[@]+"${launcher_options[@]}"})
 
 exec "${compose[@]}" "${exec_args[@]}" "$SERVICE" \
   java -jar /app/launcher.jar "${launcher_args[@]}" -- "$@"

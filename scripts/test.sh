@@ -47,7 +47,7 @@ echo "== Maven: unit, database, moto and child-process tests (mvn -B verify)"
 mvn -B -ntp verify -DformatCheck
 
 echo "== shellcheck"
-shellcheck scripts/*.sh scripts/test/*.bats scripts/test/stubs/docker bench/*.sh .ci/run
+shellcheck scripts/*.sh scripts/test/*.bats scripts/test/stubs/docker bench/*.sh .ci/run launcher/bin/launcher
 
 echo "== bats"
 bats scripts/test

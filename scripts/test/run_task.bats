@@ -127,7 +127,7 @@ exec_argv() { cat "$STUB_LOG/exec.argv"; }
   [ "$status" -eq 2 ]
   [ "$output" = "" ]
   [ "${#stderr_lines[@]}" -eq 1 ]
-  [[ "$stderr" == *"unknown environment 'qa'"*"local staging production"* ]]
+  [[ "$stderr" == *"unknown environment 'qa'"*"local production staging"* ]]
   [ ! -e "$STUB_LOG/calls" ]
 }
 
@@ -205,4 +205,40 @@ exec_argv() { cat "$STUB_LOG/exec.argv"; }
   [ "$status" -eq 0 ]
   run tail -9 "$STUB_LOG/exec.argv"
   [ "${lines[*]}" = "run -e production -n hello-world --yes -- --name ops" ]
+}
+
+@test "the environments are read from task-definitions/: one added there is accepted" {
+  # A copy of the script beside its own task-definitions/, as in a checkout with one more environment.
+  mkdir -p "$BATS_TEST_TMPDIR/project/scripts" "$BATS_TEST_TMPDIR/project/task-definitions/qa" \
+    "$BATS_TEST_TMPDIR/project/task-definitions/notes"
+  cp "$SCRIPT" "$BATS_TEST_TMPDIR/project/scripts/"
+  echo '{}' >"$BATS_TEST_TMPDIR/project/task-definitions/qa/environment.json"
+  run "$BATS_TEST_TMPDIR/project/scripts/run_task.sh" -e qa -n hello-world
+  [ "$status" -eq 0 ]
+  run tail -6 "$STUB_LOG/exec.argv"
+  [ "${lines[*]}" = "run -e qa -n hello-world --" ]
+  run --separate-stderr "$BATS_TEST_TMPDIR/project/scripts/run_task.sh" -e notes -n hello-world
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"unknown environment 'notes'"*"expected one of qa" ]]
+}
+
+@test "launcher options pass through, in order, before the task's arguments" {
+  run "$SCRIPT" -e staging -n sleep --no-wait --timeout 45m -o json --endpoint-url=http://127.0.0.1:5000 \
+    --stop-on-timeout -- --seconds 3
+  [ "$status" -eq 0 ]
+  mapfile -t argv <"$STUB_LOG/exec.argv"
+  [ "${argv[*]:11}" = "-e staging -n sleep --no-wait --timeout 45m --output json --endpoint-url=http://127.0.0.1:5000 --stop-on-timeout -- --seconds 3" ]
+}
+
+@test "credentials and the script's own options are not taken as long options" {
+  for args in "--access-key-id AKIAONLYKEY" "--secret-access-key=onlysecret" "--session-token tok" \
+    "--profile p" "--env qa" "--task x" "--yes"; do
+    # shellcheck disable=SC2086 # word splitting of the argument list is intended
+    run --separate-stderr "$SCRIPT" -e staging -n hello-world $args
+    [ "$status" -eq 2 ]
+    [ "${#stderr_lines[@]}" -eq 1 ]
+    [[ "$stderr" == *"is not passed through: use -"* ]]
+    [[ "$stderr" != *onlysecret* && "$stderr" != *AKIAONLYKEY* ]]
+  done
+  [ ! -e "$STUB_LOG/calls" ]
 }

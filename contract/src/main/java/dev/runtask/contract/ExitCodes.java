@@ -15,7 +15,10 @@ public final class ExitCodes {
   /** The task failed (one line on stderr, the stack trace in the log). */
   public static final int FAILED = 1;
 
-  /** Bad usage or configuration: nothing was done (the launcher: nothing was sent to AWS). */
+  /**
+   * Bad usage or configuration: nothing was done. The launcher: nothing was started or changed in
+   * AWS; at most the reads that found the input wrong (who the caller is, whether a task exists).
+   */
   public static final int USAGE = 2;
 
   /** The first of the codes a task may return for its own outcomes. */
@@ -72,7 +75,7 @@ public final class ExitCodes {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put("0", "the task succeeded");
     codes.put("1, 3-99", "the task's own exit code");
-    codes.put("2", "bad input or configuration; nothing was sent to AWS");
+    codes.put("2", "bad input or configuration; nothing was started or changed in AWS");
     codes.put("100", "a single-instance task was already running");
     codes.put("110", "an AWS call failed");
     codes.put("111", "the launcher itself failed (a bug: please report it)");

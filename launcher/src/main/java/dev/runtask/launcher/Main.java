@@ -4,6 +4,7 @@ import dev.runtask.contract.DidYouMean;
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.contract.ParserRules;
 import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.cli.EnvironmentNames;
 import dev.runtask.launcher.cli.LauncherCommand;
 import dev.runtask.launcher.cli.ReportsFailures;
 import dev.runtask.launcher.config.JsonFiles;
@@ -73,7 +74,16 @@ public final class Main {
    * Runs one command line on {@code host} and returns the exit code; tests call this in-process.
    */
   public static int run(Host host, String... args) {
-    CommandLine cli = new CommandLine(new LauncherCommand(host));
+    try {
+      return execute(host, args);
+    } catch (Error e) {
+      // Even wiring the commands can fail so (a class missing from the jar).
+      return failed(host, e, null);
+    }
+  }
+
+  private static int execute(Host host, String... args) {
+    CommandLine cli = new CommandLine(new LauncherCommand(host), factory(host));
     // Only the invoked subcommand is modelled: picocli's reflection over every command is a
     // noticeable share of a short run's start-up. Help and typos still see all of them.
     Map<String, Supplier<Object>> subcommands = LauncherCommand.subcommands();
@@ -95,7 +105,33 @@ public final class Main {
     }
     cli.setParameterExceptionHandler(Main::badParameters);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(host, e, commandLine));
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler above; an Error (NoClassDefFoundError from a
+      // jar missing a class, StackOverflowError...) is a launcher bug all the same.
+      CommandLine invoked = cli.getParseResult() == null ? cli : last(cli.getParseResult());
+      return failed(host, e, invoked);
+    }
+  }
+
+  private static CommandLine last(CommandLine.ParseResult parsed) {
+    List<CommandLine> chain = parsed.asCommandLineList();
+    return chain.get(chain.size() - 1);
+  }
+
+  /** picocli's factory, except that -e's help lists the environments found from the host. */
+  private static CommandLine.IFactory factory(Host host) {
+    CommandLine.IFactory standard = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <K> K create(Class<K> type) throws Exception {
+        return type == EnvironmentNames.class
+            ? (K) new EnvironmentNames(host)
+            : standard.create(type);
+      }
+    };
   }
 
   private static int badParameters(ParameterException e, String[] args) {
@@ -116,9 +152,9 @@ public final class Main {
   }
 
   /** The one place a failed command becomes an exit code and a line on stderr. */
-  private static int failed(Host host, Exception e, CommandLine command) {
+  private static int failed(Host host, Throwable e, CommandLine command) {
     Failure failure = Failure.of(e);
-    if (command.getCommand() instanceof ReportsFailures reporting) {
+    if (command != null && command.getCommand() instanceof ReportsFailures reporting) {
       reporting.report(failure);
     }
     host.terminal().info("launcher: " + failure.message());

@@ -58,6 +58,10 @@ class LauncherJarIT {
 
     assertThat(r.exitCode()).as(r.out()).isZero();
     assertThat(r.out()).contains("hello-world").contains("--name <name>");
+    // The build's description already says "(default: world)": said once, not twice.
+    String name =
+        r.out().lines().filter(l -> l.contains("--name <name>")).findFirst().orElseThrow();
+    assertThat(name.split("default: world", -1)).as(name).hasSize(2);
   }
 
   /**

@@ -26,7 +26,7 @@ class PackageRulesTest {
                 "ops",
                 "render",
                 "scaffold")
-            .allow("run", "config", "manifest", "render", "explain", "io")
+            .allow("run", "config", "exit", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("ops", "aws", "exit", "explain", "manifest")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The four AWS clients, each built on first use: a dry run or a bad-input exit builds none, and
  * start-up pays only for the services a command really calls. All share one url-connection HTTP
  * client and the SDK's standard retry mode, which resends the same request object — so RunTask's
- * clientToken is identical on every retry.
+ * clientToken is identical on every retry. The credentials are resolved before the first client is
+ * handed out, so "no credentials" is said once, plainly, before any call is made.
  */
 public final class AwsClients implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -28,11 +29,20 @@ public final class AwsClients implements AutoCloseable {
   private final AwsSettings settings;
   private final Lazy<SdkHttpClient> http =
       new Lazy<>(() -> UrlConnectionHttpClient.create(AwsClients::connect));
-  private final Lazy<EcsClient> ecs = new Lazy<>(() -> configure(EcsClient.builder()).build());
-  private final Lazy<EcrClient> ecr = new Lazy<>(() -> configure(EcrClient.builder()).build());
+  private final Lazy<EcsClient> ecs =
+      new Lazy<>(() -> configure(EcsClient.builder(), "ecs").build());
+  private final Lazy<EcrClient> ecr =
+      new Lazy<>(() -> configure(EcrClient.builder(), "ecr").build());
   private final Lazy<CloudWatchLogsClient> logs =
-      new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
-  private final Lazy<StsClient> sts = new Lazy<>(() -> configure(StsClient.builder()).build());
+      new Lazy<>(() -> configure(CloudWatchLogsClient.builder(), "logs").build());
+  private final Lazy<StsClient> sts =
+      new Lazy<>(() -> configure(StsClient.builder(), "sts").build());
+  private final Lazy<Boolean> credentials =
+      new Lazy<>(
+          () -> {
+            Credentials.resolve(settings());
+            return true;
+          });
 
   public AwsClients(AwsSettings settings) {
     this.settings = settings;
@@ -43,18 +53,22 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public EcsClient ecs() {
+    credentials.get();
     return ecs.get();
   }
 
   public EcrClient ecr() {
+    credentials.get();
     return ecr.get();
   }
 
   public CloudWatchLogsClient logs() {
+    credentials.get();
     return logs.get();
   }
 
   public StsClient sts() {
+    credentials.get();
     return sts.get();
   }
 
@@ -91,7 +105,8 @@ public final class AwsClients implements AutoCloseable {
             new AwsSettings(
                 "us-east-1",
                 URI.create("http://127.0.0.1:9"),
-                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()));
+                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create(),
+                "nowhere (a placeholder)"));
     try (placeholder) {
       placeholder.sts();
       placeholder.ecs();
@@ -114,12 +129,16 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, String service) {
     builder
         .region(Region.of(settings.region()))
         .credentialsProvider(settings.credentials())
         .httpClient(http.get())
-        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(RetryMode.STANDARD)
+                    .addExecutionInterceptor(new OperationNaming(service)));
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }

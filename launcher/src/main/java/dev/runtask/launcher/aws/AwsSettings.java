@@ -6,12 +6,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Region, optional endpoint override (emulators) and credentials for every AWS client of one run.
+ *
+ * @param searched where {@code credentials} looks, in the operator's words (for the one line
+ *     printed when it finds none)
  */
-public record AwsSettings(String region, URI endpoint, AwsCredentialsProvider credentials) {
+public record AwsSettings(
+    String region, URI endpoint, AwsCredentialsProvider credentials, String searched) {
   /** {@code endpoint} may be null: the SDK's own for the region. */
   public AwsSettings {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(searched, "searched");
   }
 
   @Override

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Wait for a running task (started with --no-wait, or left by --timeout or Ctrl-C),",
-      "follow its logs from the start and exit with its exit code, as run does."
+      "Follow a task started earlier; exit with its exit code.",
+      "For a task left by run --no-wait, --timeout or Ctrl-C: waits for it and shows its logs from"
+          + " the start."
     })
 public final class AttachCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;
@@ -41,7 +42,8 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
   @Option(
       names = {"-n", "--task"},
       paramLabel = "TASK",
-      description = "The task's name, when it has overrides (tasks/TASK.json).")
+      description =
+          "The task's name (default: the name the task was run with, from its command override).")
   String task;
 
   @Mixin AwsOptions aws;
@@ -62,7 +64,8 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
     }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
       RunResult result =
-          new EcsPlatform(host, clients).attach(planner.attachPlan(task, options), taskId);
+          new EcsPlatform(host, clients)
+              .attach(config, taskId, running -> planner.attachPlan(task, running, options));
       if (output.json()) {
         host.terminal().result(JsonFiles.pretty(result.json()));
       }
@@ -78,9 +81,7 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
           .terminal()
           .result(
               JsonFiles.pretty(
-                  RunResult.failed(
-                          task == null ? "TASK" : task,
-                          new Outcome(failure.exitCode(), failure.message()))
+                  RunResult.failed(task, new Outcome(failure.exitCode(), failure.message()))
                       .json()));
     }
   }

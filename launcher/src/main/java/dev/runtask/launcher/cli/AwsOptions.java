@@ -65,7 +65,27 @@ public final class AwsOptions {
             : env.get("AWS_ENDPOINT_URL") != null && !env.get("AWS_ENDPOINT_URL").isEmpty()
                 ? URI.create(env.get("AWS_ENDPOINT_URL"))
                 : null;
-    return new AwsSettings(chosenRegion, chosenEndpoint, credentials(env));
+    return new AwsSettings(chosenRegion, chosenEndpoint, credentials(env), searched(env));
+  }
+
+  /** Where {@link #credentials} looks, for the line printed when it finds nothing. */
+  private String searched(Map<String, String> env) {
+    if (profile != null) {
+      return "profile \"" + profile + "\" in " + profileFiles(env);
+    }
+    String named = env.get("AWS_PROFILE");
+    return "-k/-s, $AWS_ACCESS_KEY_ID/$AWS_SECRET_ACCESS_KEY, profile \""
+        + (named == null || named.isEmpty() ? "default" : named)
+        + "\" in "
+        + profileFiles(env)
+        + ", a web identity token ($AWS_WEB_IDENTITY_TOKEN_FILE + $AWS_ROLE_ARN),"
+        + " ECS container and EC2 instance metadata";
+  }
+
+  private static String profileFiles(Map<String, String> env) {
+    return first(env.get("AWS_SHARED_CREDENTIALS_FILE"), "~/.aws/credentials")
+        + " and "
+        + first(env.get("AWS_CONFIG_FILE"), "~/.aws/config");
   }
 
   private AwsCredentialsProvider credentials(Map<String, String> env) {

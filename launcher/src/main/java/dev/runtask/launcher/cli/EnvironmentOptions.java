@@ -11,8 +11,8 @@ public final class EnvironmentOptions {
       names = {"-e", "--env"},
       required = true,
       paramLabel = "ENV",
-      description =
-          "Environment: a directory under task-definitions/ (local, staging, production).")
+      completionCandidates = EnvironmentNames.class,
+      description = "Environment: a directory under task-definitions/ (${COMPLETION-CANDIDATES}).")
   String env;
 
   @Option(

@@ -55,7 +55,10 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
       description = "Options and parameters for the task.")
   List<String> taskArgs = new ArrayList<>();
 
-  @Option(names = "--no-wait", description = "Print the task ARN and exit 0 without waiting.")
+  @Option(
+      names = "--no-wait",
+      description =
+          "Print the task ARN and the command that follows it, and exit 0 without waiting.")
   boolean noWait;
 
   @Option(

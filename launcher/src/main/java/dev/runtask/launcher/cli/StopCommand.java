@@ -160,11 +160,10 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
         return ExitCodes.SUCCESS;
       }
       RunOptions options = waiting.runOptions(true, false, output.json(), true);
-      String known =
-          planner.manifest().manifest().find(shown.task()).isPresent() ? shown.task() : null;
       RunResult result =
           new EcsPlatform(host, clients)
-              .attach(planner.attachPlan(known, options), found.taskArn());
+              .attach(
+                  config, found.taskArn(), running -> planner.attachPlan(null, running, options));
       int code = exitCode(result);
       if (output.json()) {
         host.terminal().result(JsonFiles.pretty(result.json().put("exitCode", code)));

@@ -52,7 +52,10 @@ public final class TasksCommand implements Callable<Integer> {
                 + (o.isFlag() ? "" : " " + o.value().paramLabel())
                 + (o.value().required()
                     ? "  (required)"
+                    // A description that already states its default (picocli's
+                    // ${DEFAULT-VALUE}) is not told it twice.
                     : o.value().defaultValue() == null
+                            || o.value().description().contains("(default: ")
                         ? ""
                         : "  (default: "
                             + (o.secret() ? Secrets.MASK : o.value().defaultValue())

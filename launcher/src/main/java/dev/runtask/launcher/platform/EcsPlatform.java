@@ -9,6 +9,7 @@ import dev.runtask.launcher.aws.TaskDefinitionRegistrar;
 import dev.runtask.launcher.aws.TaskDefinitionRegistrar.Registration;
 import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
@@ -18,6 +19,7 @@ import dev.runtask.launcher.run.RunResult;
 import dev.runtask.launcher.watch.TaskWatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -65,6 +67,25 @@ public final class EcsPlatform implements TaskPlatform {
     Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
     announce(terminal, registration);
 
+    try {
+      return startAndWatch(plan, registration, caller, command);
+    } catch (RuntimeException e) {
+      if (!registration.registered()) {
+        throw e;
+      }
+      throw Failure.of(e)
+          .after(
+              e,
+              "task definition "
+                  + registration.familyRevision()
+                  + " had already been registered by this run; it stays, and the next run reuses"
+                  + " it");
+    }
+  }
+
+  private RunResult startAndWatch(
+      RunPlan plan, Registration registration, CallerIdentity caller, String command) {
+    EnvironmentConfig config = plan.environment().config();
     RunTaskRequest request =
         TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
     Task task = new TaskStarter(clients.ecs()).start(request);
@@ -76,6 +97,7 @@ public final class EcsPlatform implements TaskPlatform {
             config,
             "started ");
     if (!plan.options().waitForStop()) {
+      host.terminal().info("follow it with: " + attachCommand(plan, task.taskArn()));
       return new RunResult(
           plan.environment().name(),
           plan.task(),
@@ -97,10 +119,26 @@ public final class EcsPlatform implements TaskPlatform {
   }
 
   /**
-   * Waits for a task started earlier (run --no-wait, a --timeout, a detach) exactly as run would.
+   * The command line that follows {@code taskArn} from another shell: the same environment, region
+   * and endpoint; credentials are never part of it.
    */
-  public RunResult attach(RunPlan plan, String taskArnOrId) {
-    EnvironmentConfig config = plan.environment().config();
+  private String attachCommand(RunPlan plan, String taskArn) {
+    StringBuilder line = new StringBuilder("launcher attach -e ").append(plan.environment().name());
+    if (!clients.settings().region().equals(plan.environment().config().region())) {
+      line.append(" --region ").append(clients.settings().region());
+    }
+    if (clients.settings().endpoint() != null) {
+      line.append(" --endpoint-url ").append(clients.settings().endpoint());
+    }
+    return line.append(' ').append(ConsoleUrls.taskId(taskArn)).toString();
+  }
+
+  /**
+   * Waits for a task started earlier (run --no-wait, a --timeout, a detach) exactly as run would.
+   * The plan is made once the task is known: its name comes from the task's command override.
+   */
+  public RunResult attach(
+      EnvironmentConfig config, String taskArnOrId, Function<String, RunPlan> planFor) {
     String cluster = config.cluster();
     var described = clients.ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArnOrId));
     if (!described.hasTasks() || described.tasks().isEmpty()) {
@@ -109,9 +147,11 @@ public final class EcsPlatform implements TaskPlatform {
               + taskArnOrId
               + " in cluster "
               + cluster
-              + " (ECS keeps stopped tasks for about an hour)");
+              + " (ECS keeps stopped tasks for about an hour; the id is the last part of the task"
+              + " ARN that run printed)");
     }
     Task task = described.tasks().get(0);
+    RunPlan plan = planFor.apply(taskName(task, config.containerName()));
     RunResult.Started started = announce(null, null, task.taskArn(), config, "attached to ");
     TaskWatch.Ending ending = new TaskWatch(host, clients).watch(plan, task);
     return new RunResult(
@@ -122,6 +162,22 @@ public final class EcsPlatform implements TaskPlatform {
         ending.watched(),
         null,
         ending.outcome());
+  }
+
+  /**
+   * The task's name as run gave it: the first word of its container's command override ({@code
+   * [TASK, args...]}); null when the task has none (not started by this launcher).
+   */
+  static String taskName(Task task, String containerName) {
+    if (task.overrides() == null || !task.overrides().hasContainerOverrides()) {
+      return null;
+    }
+    return task.overrides().containerOverrides().stream()
+        .filter(o -> containerName == null || containerName.equals(o.name()))
+        .filter(o -> o.hasCommand() && !o.command().isEmpty())
+        .map(o -> o.command().get(0))
+        .findFirst()
+        .orElse(null);
   }
 
   private RunResult.Started announce(

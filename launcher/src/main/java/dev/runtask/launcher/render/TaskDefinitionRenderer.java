@@ -35,9 +35,28 @@ public final class TaskDefinitionRenderer {
       json.put("family", family + "-" + task);
       applyOverrides(json, container, overrides);
     }
+    if (onFargate(json, config)) {
+      boolean sized = overrides.cpu() != null || overrides.memory() != null;
+      FargateSizes.check(
+          json, sized && task != null ? file + " with tasks/" + task + ".json" : file);
+    }
     RegisterTaskDefinitionRequest request =
         SdkJson.fromTree(json, RegisterTaskDefinitionRequest.builder(), file);
     return new RenderedDefinition(json, request, container.path("name").asText());
+  }
+
+  /**
+   * The definition asks for Fargate, or the environment launches on it (launchType FARGATE, or a
+   * FARGATE / FARGATE_SPOT capacity provider strategy, the launcher's only alternative).
+   */
+  private static boolean onFargate(ObjectNode json, EnvironmentConfig config) {
+    for (JsonNode c : json.path("requiresCompatibilities")) {
+      if ("FARGATE".equals(c.asText())) {
+        return true;
+      }
+    }
+    return !config.runsLocally()
+        && (config.launchType() == null || "FARGATE".equals(config.launchType()));
   }
 
   private static ObjectNode container(ObjectNode json, String name, String file) {

@@ -14,6 +14,7 @@ import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.render.TaskDefinitionRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The part of every command that needs no AWS: locate config, load the environment, validate the
@@ -21,6 +22,8 @@ import java.util.List;
  * sent.
  */
 public final class Planner {
+  // A task name is kebab-case (launcher new); anything else from ECS is not used as a file name.
+  private static final Pattern TASK_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private final Host host;
   private final String environmentName;
   private final Path configDir;
@@ -28,6 +31,8 @@ public final class Planner {
   private ConfigDirectory directory;
   private Templates templates;
   private Environment environment;
+  private String tag;
+  private boolean tagChosen;
 
   /**
    * {@code configDir} and {@code imageTag} may be null (then located and defaulted as documented in
@@ -44,10 +49,8 @@ public final class Planner {
     if (environment == null) {
       directory = ConfigDirectory.locate(configDir, host.env(), host.workDir());
       String fromEnv = host.env().get("RUNTASK_IMAGE_TAG");
-      String tag =
-          imageTag != null
-              ? imageTag
-              : fromEnv != null && !fromEnv.isEmpty() ? fromEnv : BuildInfo.gitCommit();
+      tagChosen = imageTag != null || (fromEnv != null && !fromEnv.isEmpty());
+      tag = imageTag != null ? imageTag : tagChosen ? fromEnv : BuildInfo.gitCommit();
       templates = new Templates(host.env(), tag);
       environment = directory.load(environmentName, templates);
     }
@@ -74,19 +77,23 @@ public final class Planner {
 
   /**
    * For attach: no arguments to validate; the task only selects its overrides and the memory hint.
+   * {@code named} is the operator's {@code -n} (checked against the manifest), {@code running} the
+   * name the task was started with (from another build, perhaps: not checked); either may be null.
    */
-  public RunPlan attachPlan(String task, RunOptions runOptions) {
+  public RunPlan attachPlan(String named, String running, RunOptions runOptions) {
     Environment env = environment();
-    if (task != null) {
-      manifest().task(task);
+    if (named != null) {
+      manifest().task(named);
     }
-    String name = task == null ? "TASK" : task;
-    String memoryHint = directory.display(env.dir().resolve("tasks").resolve(name + ".json"));
+    String task = named != null ? named : running;
+    boolean known = task != null && TASK_NAME.matcher(task).matches();
+    String memoryHint =
+        directory.display(env.dir().resolve("tasks").resolve((known ? task : "TASK") + ".json"));
     return new RunPlan(
         env,
-        name,
+        known ? task : "(a task not started by this launcher)",
         TaskArguments.none(),
-        render(task),
+        render(known ? task : null),
         BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown",
         memoryHint,
         runOptions);
@@ -98,6 +105,9 @@ public final class Planner {
     TaskSpec spec = manifest().task(task);
     TaskArguments validated = TaskArguments.check(spec, args, launcherOptions);
     RenderedDefinition definition = render(task);
+    if (!env.config().runsLocally()) {
+      ImageSources.require(EnvironmentConfig.projectRoot(directory.root()), tag, tagChosen);
+    }
     String sha = BuildInfo.gitCommit() != null ? BuildInfo.gitCommit() : "unknown";
     String memoryHint = directory.display(env.dir().resolve("tasks").resolve(task + ".json"));
     return new RunPlan(env, task, validated, definition, sha, memoryHint, runOptions);

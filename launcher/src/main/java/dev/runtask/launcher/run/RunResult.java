@@ -10,6 +10,7 @@ import java.util.Objects;
  * What came of a run or attach: its exit code with the one line that explains it, and what is known
  * of the task by then. {@link #json()} is the {@code --output json} object (docs/launcher.md).
  *
+ * @param task the task's name; null only when a failed attach never learnt it
  * @param command the task command as shown (secrets masked); null for attach
  * @param started the task once ECS has it; null for a dry run, a local run or a refused one
  * @param watched what the wait saw; null when nothing was waited for
@@ -24,7 +25,6 @@ public record RunResult(
     DryRun dryRun,
     Outcome outcome) {
   public RunResult {
-    Objects.requireNonNull(task, "task");
     Objects.requireNonNull(outcome, "outcome");
   }
 

@@ -7,6 +7,8 @@ import dev.runtask.launcher.support.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,35 @@ class BadInputTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).contains(message);
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "run, -n, hello-world, --dry-run",
+    "run, -n, hello-world, ''",
+    "render, -n, hello-world, ''",
+    "diff, -n, hello-world, ''"
+  })
+  void anyCommand_fargateSizeThatDoesNotExist_exits2BeforeAws(
+      String command, String n, String task, String flag) throws IOException {
+    write("moto/tasks/hello-world.json", "{\"cpu\": \"333\"}");
+    List<String> args = new ArrayList<>(List.of(command, "-e", "moto", n, task));
+    if (!command.equals("render")) {
+      args.addAll(List.of("--endpoint-url", env.moto.proxy.endpoint().toString()));
+      args.addAll(List.of("-k", "AKIATESTKEY", "-s", "test-secret-do-not-print"));
+    }
+    if (!flag.isEmpty()) {
+      args.add(flag);
+    }
+
+    TestHost.Result r = env.moto.host(env.project).run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "task-definitions/moto/task-definition.json with tasks/hello-world.json: Fargate has"
+                + " no cpu \"333\": use one of 256, 512, 1024, 2048, 4096, 8192 or 16384");
     assertThat(env.moto.proxy.calls()).isEmpty();
   }
 

@@ -181,11 +181,11 @@ class EcsFaultTest {
     assertThat(r.exitCode()).isEqualTo(110);
     assertThat(r.out())
         .contains("\"exitCode\" : 110")
-        .contains("\"explanation\" : \"AWS call failed: not authorized: ecs:RunTask");
+        .contains("\"explanation\" : \"ecs:RunTask failed: not authorized: ecs:RunTask");
   }
 
   @Test
-  void run_accessDenied_exits110() {
+  void run_accessDenied_exits110NamingTheCallAndTheRevisionItLeft() {
     env.moto.proxy.hook(
         new FaultProxy.Hook() {
           @Override
@@ -200,7 +200,11 @@ class EcsFaultTest {
     TestHost.Result r = env.run("-n", "hello-world");
 
     assertThat(r.exitCode()).isEqualTo(110);
-    assertThat(r.err()).contains("AWS call failed: User is not authorized to perform: ecs:RunTask");
+    assertThat(r.err())
+        .contains("launcher: ecs:RunTask failed: User is not authorized to perform: ecs:RunTask")
+        .contains(
+            "(task definition runtask-test:1 had already been registered by this run; it stays,"
+                + " and the next run reuses it)");
   }
 
   @Test
