@@ -3,6 +3,7 @@ package dev.runtask.launcher.aws;
 import dev.runtask.contract.LogEvent;
 import dev.runtask.contract.LogFields;
 import dev.runtask.launcher.io.TaskOutput;
+import java.time.Instant;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -25,17 +26,20 @@ public final class LogFollower {
   private final String group;
   private final String stream;
   private final TaskOutput output;
+  private final Instant from;
   private String token;
   private boolean streamSeen;
   private boolean atEnd;
   private boolean endOfLogSeen;
   private long lastTimestamp = Long.MIN_VALUE;
 
-  public LogFollower(CloudWatchLogsClient logs, LogStream target, TaskOutput output) {
+  /** {@code from}: the first event to print (null: the stream's first). */
+  public LogFollower(CloudWatchLogsClient logs, LogStream target, TaskOutput output, Instant from) {
     this.logs = logs;
     this.group = target.group();
     this.stream = target.stream();
     this.output = output;
+    this.from = from;
   }
 
   public String group() {
@@ -83,6 +87,7 @@ public final class LogFollower {
                     r.logGroupName(group)
                         .logStreamName(stream)
                         .startFromHead(true)
+                        .startTime(token == null && from != null ? from.toEpochMilli() : null)
                         .nextToken(token));
       } catch (ResourceNotFoundException e) {
         return count;

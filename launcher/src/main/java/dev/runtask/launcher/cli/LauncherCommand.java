@@ -26,6 +26,7 @@ public final class LauncherCommand {
     all.put("run", RunCommand::new);
     all.put("attach", AttachCommand::new);
     all.put("ps", PsCommand::new);
+    all.put("logs", LogsCommand::new);
     all.put("stop", StopCommand::new);
     all.put("render", RenderCommand::new);
     all.put("diff", DiffCommand::new);

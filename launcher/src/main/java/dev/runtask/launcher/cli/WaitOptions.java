@@ -56,6 +56,7 @@ public final class WaitOptions {
         yes,
         pollInterval,
         maxPollInterval,
-        logGrace);
+        logGrace,
+        null);
   }
 }

@@ -198,7 +198,11 @@ public final class TaskWatch {
     return LogStream.of(plan.definition().container(), taskArn)
         .map(
             target ->
-                new LogFollower(clients.logs(), target, TaskOutput.of(host, plan.options().json())))
+                new LogFollower(
+                    clients.logs(),
+                    target,
+                    TaskOutput.of(host, plan.options().json()),
+                    plan.options().logsFrom()))
         .orElse(null);
   }
 

@@ -1,0 +1,163 @@
+package dev.runtask.launcher.cli;
+
+import dev.runtask.contract.ExitCodes;
+import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.ConsoleUrls;
+import dev.runtask.launcher.aws.LaunchedTasks;
+import dev.runtask.launcher.aws.LogFollower;
+import dev.runtask.launcher.aws.LogStream;
+import dev.runtask.launcher.config.EnvironmentConfig;
+import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.io.TaskOutput;
+import dev.runtask.launcher.platform.EcsPlatform;
+import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * {@code launcher logs -e ENV TASK_ID [--follow] [--since 10m]}: a task's CloudWatch log, rendered
+ * as {@code run} renders it.
+ */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print a task's log from CloudWatch, rendered as run shows it (at a terminal; the task's",
+      "own lines as written otherwise). Works after ECS has forgotten the task, as long as",
+      "CloudWatch keeps its log. --follow keeps going until the task stops and exits with its",
+      "exit code, like attach."
+    })
+public final class LogsCommand implements Callable<Integer> {
+  @ParentCommand LauncherCommand parent;
+
+  @Mixin EnvironmentOptions environment;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "TASK_ID",
+      description = "The task's id (as `launcher ps` shows it) or ARN.")
+  String taskId;
+
+  @Option(
+      names = {"-n", "--task"},
+      paramLabel = "TASK",
+      description = "The task's name, when ECS no longer knows the task and it has overrides.")
+  String task;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep following until the task stops; exit with its exit code.")
+  boolean follow;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Only lines from this long ago on (e.g. 10m, 2h); default: from the first.")
+  Duration since;
+
+  @Mixin AwsOptions aws;
+
+  @Mixin WaitOptions waiting;
+
+  @Override
+  public Integer call() {
+    Host host = parent.host();
+    Planner planner = environment.planner(host);
+    EnvironmentConfig config = planner.environment().config();
+    if (config.runsLocally()) {
+      throw LauncherException.badInput(
+          "environment "
+              + environment.env
+              + " runs tasks locally: their output is in the terminal that ran them");
+    }
+    if (since != null && (since.isNegative() || since.isZero())) {
+      throw LauncherException.badInput("--since: must be a positive duration (e.g. 10m)");
+    }
+    if (task != null) {
+      planner.manifest().task(task);
+    }
+    Instant from = since == null ? null : Instant.now().minus(since);
+    try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+      Optional<Task> known = new LaunchedTasks(clients.ecs()).find(config.cluster(), taskId);
+      if (known.isPresent() && !LaunchedTasks.launchedByUs(known.get())) {
+        throw LauncherException.badInput(
+            "task " + taskId + " was not started by the launcher: use aws logs tail for its log");
+      }
+      String name = task != null ? task : known.map(LogsCommand::taskName).orElse(null);
+      if (name != null && planner.manifest().manifest().find(name).isEmpty()) {
+        name = null; // a task this build no longer has: the environment's base definition
+      }
+      if (follow && known.isPresent() && !"STOPPED".equals(known.get().lastStatus())) {
+        RunOptions options = waiting.runOptions(true, false, false, true).withLogsFrom(from);
+        return new EcsPlatform(host, clients)
+            .attach(planner.attachPlan(name, options), known.get().taskArn())
+            .exitCode();
+      }
+      String arn = known.map(Task::taskArn).orElse(taskId);
+      LogStream stream =
+          LogStream.of(planner.render(name).container(), arn)
+              .orElseThrow(
+                  () ->
+                      LauncherException.badInput(
+                          "the task definition of "
+                              + environment.env
+                              + " does not log to CloudWatch (logDriver awslogs): no log to read"));
+      LogFollower logs = new LogFollower(clients.logs(), stream, TaskOutput.of(host, false), from);
+      logs.poll(); // every page stored so far, up to the first that is not full
+      if (!logs.streamSeen()) {
+        if (known.isEmpty()) {
+          throw LauncherException.badInput(
+              "no task "
+                  + taskId
+                  + " in cluster "
+                  + config.cluster()
+                  + " and no log stream "
+                  + stream.group()
+                  + " "
+                  + stream.stream()
+                  + " (a typo, a task of another environment, or its log has expired)");
+        }
+        host.terminal()
+            .info(
+                "no lines yet: task "
+                    + ConsoleUrls.taskId(arn)
+                    + " is "
+                    + known.get().lastStatus()
+                    + " and its log stream does not exist yet");
+      } else if (follow) {
+        host.terminal()
+            .info(
+                "task "
+                    + ConsoleUrls.taskId(arn)
+                    + (known.isPresent()
+                        ? " has stopped: nothing more to follow"
+                        : " is not known to ECS any more (stopped over an hour ago?): nothing"
+                            + " more to follow"));
+      }
+      return ExitCodes.SUCCESS;
+    }
+  }
+
+  private static String taskName(Task task) {
+    if (task.hasTags()) {
+      for (var tag : task.tags()) {
+        if (tag.key().equals("task")) {
+          return tag.value();
+        }
+      }
+    }
+    return null;
+  }
+}
