@@ -101,8 +101,12 @@ public final class LogsCommand implements Callable<Integer> {
       }
       if (follow && known.isPresent() && !"STOPPED".equals(known.get().lastStatus())) {
         RunOptions options = waiting.runOptions(true, false, false, true).withLogsFrom(from);
+        String named = task;
         return new EcsPlatform(host, clients)
-            .attach(planner.attachPlan(name, options), known.get().taskArn())
+            .attach(
+                config,
+                known.get().taskArn(),
+                running -> planner.attachPlan(named, running, options))
             .exitCode();
       }
       String arn = known.map(Task::taskArn).orElse(taskId);
