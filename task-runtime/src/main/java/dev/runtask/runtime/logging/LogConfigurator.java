@@ -53,7 +53,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
   private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %highlight(%-5level) %msg%n");
+    // A fan-out shard's lines start with "[index/count] " (MDC "shard", set by the execution);
+    // JSON lines carry it as the mdc field. Unsharded runs print no prefix.
+    encoder.setPattern(
+        "%d{HH:mm:ss.SSS} %highlight(%-5level) %replace(%X{shard}){'^(.+)$', '[$1] '}%msg%n");
     encoder.start();
     return encoder;
   }

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.records;
 
+import dev.runtask.runtime.api.Shard;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,4 +15,5 @@ public record ExecutionRecord(
     Optional<String> errorSummary,
     Optional<String> ecsTaskArn,
     Optional<String> launchedBy,
-    boolean dryRun) {}
+    boolean dryRun,
+    Shard shard) {}
