@@ -24,7 +24,19 @@ class PackageRulesTest {
                 "io",
                 "manifest",
                 "render",
-                "scaffold")
+                "scaffold",
+                "fanout")
+            .allow(
+                "fanout",
+                "run",
+                "platform",
+                "watch",
+                "aws",
+                "config",
+                "exit",
+                "explain",
+                "io",
+                "render")
             .allow("run", "config", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("watch", "run", "aws", "config", "exit", "explain", "io")

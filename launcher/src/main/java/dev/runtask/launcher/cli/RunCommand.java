@@ -75,14 +75,18 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
 
   @Mixin WaitOptions waiting;
 
+  @Mixin ShardOptions sharding;
+
   @Override
   public Integer call() {
     Host host = parent.host();
     RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
     AwsClients clients = null;
     try {
+      sharding.validate();
       Planner planner = environment.planner(host);
       EnvironmentConfig config = planner.environment().config();
+      FanOutRun.checkSupported(sharding, config, noWait);
       if (!config.runsLocally() && !dryRun) {
         clients = new AwsClients(aws.settings(config, host.env()));
         clients.prebuild();
@@ -98,6 +102,9 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
         // The task's own --help: answered here from the manifest, no task is started for it.
         host.terminal().result(plan.args().usageHelp().get().stripTrailing());
         return 0;
+      }
+      if (sharding.fanOut() && !dryRun) {
+        return FanOutRun.run(host, planner, plan, sharding, output.json());
       }
       RunResult result =
           config.runsLocally()

@@ -1,0 +1,51 @@
+package dev.runtask.launcher.cli;
+
+import dev.runtask.launcher.exit.LauncherException;
+import picocli.CommandLine.Option;
+
+/** {@code run --shards N [--max-parallel M]}: the fan-out flags (docs/launcher.md, "Fan-out"). */
+public final class ShardOptions {
+  /** More shards than this is almost certainly a typo; ECS would take minutes to launch them. */
+  static final int MAX_SHARDS = 10_000;
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description =
+          "Run the task as N shards (SHARD_INDEX 0..N-1, SHARD_COUNT N, one RUNTASK_RUN_ID).")
+  Integer shards;
+
+  @Option(
+      names = "--max-parallel",
+      paramLabel = "M",
+      description =
+          "With --shards: at most M shards at once, the next starting as one stops"
+              + " (default: all on ECS, the number of cores for -e local).")
+  Integer maxParallel;
+
+  boolean fanOut() {
+    return shards != null;
+  }
+
+  /** Checks the values before anything runs: one line, exit 2. */
+  void validate() {
+    if (shards == null) {
+      if (maxParallel != null) {
+        throw LauncherException.badInput("--max-parallel needs --shards N");
+      }
+      return;
+    }
+    if (shards < 1 || shards > MAX_SHARDS) {
+      throw LauncherException.badInput(
+          "--shards " + shards + " is not valid: expected 1 to " + MAX_SHARDS);
+    }
+    if (maxParallel != null && maxParallel < 1) {
+      throw LauncherException.badInput(
+          "--max-parallel " + maxParallel + " is not valid: expected 1 or more");
+    }
+  }
+
+  int maxParallel(int defaultValue) {
+    return maxParallel == null ? defaultValue : maxParallel;
+  }
+}
