@@ -1,8 +1,10 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.fanout.EcsFanOut;
 import dev.runtask.launcher.fanout.FanOutResult;
 import dev.runtask.launcher.fanout.LocalFanOut;
 import dev.runtask.launcher.io.Host;
@@ -19,26 +21,35 @@ final class FanOutRun {
     if (!sharding.fanOut()) {
       return;
     }
-    if (!config.runsLocally()) {
-      throw LauncherException.badInput(
-          "--shards runs on -e local only in this build; ECS fan-out is not implemented yet");
-    }
-    if (noWait) {
+    if (noWait && config.runsLocally()) {
       throw LauncherException.badInput(
           "--no-wait cannot be used with --shards on -e local: the shards are this launcher's"
               + " child processes");
     }
   }
 
-  static int run(Host host, Planner planner, RunPlan plan, ShardOptions sharding, boolean json) {
-    LocalPlatform local =
-        new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()));
-    FanOutResult result =
-        new LocalFanOut(host, local)
-            .run(
-                plan,
-                sharding.shards,
-                sharding.maxParallel(Runtime.getRuntime().availableProcessors()));
+  static int run(
+      Host host,
+      AwsClients clients,
+      Planner planner,
+      RunPlan plan,
+      ShardOptions sharding,
+      boolean json) {
+    FanOutResult result;
+    if (plan.environment().config().runsLocally()) {
+      LocalPlatform local =
+          new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()));
+      result =
+          new LocalFanOut(host, local)
+              .run(
+                  plan,
+                  sharding.shards,
+                  sharding.maxParallel(Runtime.getRuntime().availableProcessors()));
+    } else {
+      result =
+          new EcsFanOut(host, clients)
+              .run(plan, sharding.shards, sharding.maxParallel, sharding.logsChoice());
+    }
     if (json) {
       host.terminal().result(JsonFiles.pretty(result.json()));
     }

@@ -104,7 +104,7 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
         return 0;
       }
       if (sharding.fanOut() && !dryRun) {
-        return FanOutRun.run(host, planner, plan, sharding, output.json());
+        return FanOutRun.run(host, clients, planner, plan, sharding, output.json());
       }
       RunResult result =
           config.runsLocally()

@@ -1,6 +1,7 @@
 package dev.runtask.launcher.cli;
 
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.fanout.EcsFanOut;
 import picocli.CommandLine.Option;
 
 /** {@code run --shards N [--max-parallel M]}: the fan-out flags (docs/launcher.md, "Fan-out"). */
@@ -23,6 +24,14 @@ public final class ShardOptions {
               + " (default: all on ECS, the number of cores for -e local).")
   Integer maxParallel;
 
+  @Option(
+      names = "--logs",
+      paramLabel = "WHICH",
+      description =
+          "With --shards on ECS: whose log lines to print: all, failed (in full once they stop),"
+              + " none (default: all up to 10 shards, failed above).")
+  String logs;
+
   boolean fanOut() {
     return shards != null;
   }
@@ -30,8 +39,9 @@ public final class ShardOptions {
   /** Checks the values before anything runs: one line, exit 2. */
   void validate() {
     if (shards == null) {
-      if (maxParallel != null) {
-        throw LauncherException.badInput("--max-parallel needs --shards N");
+      if (maxParallel != null || logs != null) {
+        throw LauncherException.badInput(
+            (maxParallel != null ? "--max-parallel" : "--logs") + " needs --shards N");
       }
       return;
     }
@@ -39,10 +49,25 @@ public final class ShardOptions {
       throw LauncherException.badInput(
           "--shards " + shards + " is not valid: expected 1 to " + MAX_SHARDS);
     }
+    logsChoice();
     if (maxParallel != null && maxParallel < 1) {
       throw LauncherException.badInput(
           "--max-parallel " + maxParallel + " is not valid: expected 1 or more");
     }
+  }
+
+  EcsFanOut.Logs logsChoice() {
+    if (logs == null) {
+      return EcsFanOut.Logs.defaultFor(shards);
+    }
+    return switch (logs.toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> EcsFanOut.Logs.ALL;
+      case "failed" -> EcsFanOut.Logs.FAILED;
+      case "none" -> EcsFanOut.Logs.NONE;
+      default ->
+          throw LauncherException.badInput(
+              "--logs " + logs + " is not valid: expected all, failed or none");
+    };
   }
 
   int maxParallel(int defaultValue) {

@@ -41,6 +41,7 @@ class AwsPermissionsTest {
                         "0s",
                         "--stop-on-timeout"));
                 host.run(args(moto, "diff", "-e", "moto"));
+                host.run(args(moto, "run", "-e", "moto", "-n", "hello-world", "--shards", "2"));
               });
     }
 
@@ -53,6 +54,7 @@ class AwsPermissionsTest {
             "ecs:RunTask",
             "ecs:DescribeTasks",
             "logs:GetLogEvents",
+            "logs:FilterLogEvents",
             "ecs:StopTask");
     assertThat(AwsPermissions.ACTIONS).containsAll(invoked);
   }
