@@ -98,11 +98,22 @@ class LauncherJarIT {
                       "run", "-e", "moto", "-n", "sleep", "--timeout", "0s", "--stop-on-timeout"),
                   aws));
       Launch diff = launch(project, env, concat(List.of("diff", "-e", "moto"), aws.subList(0, 6)));
+      Launch fanOut =
+          launch(
+              project,
+              env,
+              concat(
+                  List.of(
+                      "run", "-e", "moto", "-n", "hello-world", "--shards", "2", "--logs", "all"),
+                  aws));
 
       assertThat(run.exitCode()).as(run.out()).isZero();
       assertThat(run.out()).contains("a line the task logged");
       assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(120);
       assertThat(diff.exitCode()).as(diff.out()).isZero();
+      assertThat(fanOut.exitCode()).as(fanOut.out()).isZero();
+      assertThat(fanOut.out())
+          .contains("[0/2] a line the task logged", "[1/2] a line the task logged");
       List<String> calls =
           AwsPermissions.ACTIONS.stream()
               // Permissions ECS checks on the launcher's behalf, not calls it makes.
