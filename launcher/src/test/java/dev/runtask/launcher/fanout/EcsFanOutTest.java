@@ -194,6 +194,98 @@ class EcsFanOutTest {
   }
 
   @Test
+  void maxParallel_atMostMRunningAtOnce_everyShardStillRuns() {
+    env.moto.moto.taskTransitions(3);
+    Set<String> stopped = ConcurrentHashMap.newKeySet();
+    AtomicInteger launchedWhileRunning = new AtomicInteger();
+    int[] peak = {0};
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          final Set<String> started = ConcurrentHashMap.newKeySet();
+
+          @Override
+          public synchronized Reply after(
+              String operation, int n, ObjectNode request, ObjectNode response) {
+            if (operation.equals("ecs:RunTask")) {
+              started.add(response.path("tasks").get(0).path("taskArn").asText());
+              launchedWhileRunning.set(started.size() - stopped.size());
+              peak[0] = Math.max(peak[0], launchedWhileRunning.get());
+            } else if (operation.equals("ecs:DescribeTasks")) {
+              for (JsonNode t : response.path("tasks")) {
+                if ("STOPPED".equals(t.path("lastStatus").asText())) {
+                  stopped.add(t.path("taskArn").asText());
+                }
+              }
+            }
+            return null;
+          }
+        });
+
+    TestHost.Result r =
+        env.run("-n", "hello-world", "--shards", "9", "--max-parallel", "2", "--logs", "none");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(tasksInMoto()).hasSize(9);
+    assertThat(peak[0]).as("shards started but not yet seen STOPPED").isBetween(1, 2);
+  }
+
+  @Test
+  void runTaskFailures_retriedWithinABound_thenThatShardReportedNeverRan() {
+    AtomicInteger failuresForShard2 = new AtomicInteger();
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply before(String operation, int n, ObjectNode request) {
+            if (operation.equals("ecs:RunTask") && shardOf(request).equals("2")) {
+              failuresForShard2.incrementAndGet();
+              return Reply.json(
+                  "{\"tasks\":[],\"failures\":[{\"arn\":"
+                      + "\"arn:aws:ecs:us-east-1:123456789012:cluster/runtask-test\","
+                      + "\"reason\":\"RESOURCE:MEMORY\"}]}");
+            }
+            return null;
+          }
+        });
+
+    TestHost.Result r = env.run("-n", "hello-world", "--shards", "4", "--logs", "none");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(125);
+    assertThat(failuresForShard2.get()).isEqualTo(1 + ShardLauncher.MAX_FAILURE_RETRIES);
+    assertThat(r.err())
+        .contains("1 of 4 shards of hello-world failed")
+        .contains("  [2/4] exit 125: RunTask did not start the task: RESOURCE:MEMORY");
+    assertThat(
+            env.moto.proxy.calls("ecs:RunTask").stream()
+                .filter(c -> shardOf((ObjectNode) c.body()).equals("2"))
+                .map(c -> c.body().path("clientToken").asText())
+                .distinct())
+        .as("a new token per failures[] retry")
+        .hasSize(1 + ShardLauncher.MAX_FAILURE_RETRIES);
+    assertThat(tasksInMoto()).hasSize(3);
+  }
+
+  @Test
+  void logsFailed_onlyTheFailedShardsLinesArePrinted_inFull() {
+    env.moto.proxy.hook(exitCodesByShard(Map.of(1, 3)));
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+            if (operation.equals("ecs:RunTask") && response.path("tasks").size() > 0) {
+              String arn = response.path("tasks").get(0).path("taskArn").asText();
+              env.moto.writeLogs(arn, List.of("shard " + shardOf(request) + " says hello"));
+            }
+            return null;
+          }
+        });
+
+    TestHost.Result r = env.run("-n", "hello-world", "--shards", "3", "--logs", "failed");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.out().lines().toList()).containsExactly("[1/3] shard 1 says hello");
+  }
+
+  @Test
   void badFanOutOptions_exit2_nothingSentToAws() {
     TestHost.Result r = env.run("-n", "hello-world", "--shards", "3", "--logs", "some");
 
