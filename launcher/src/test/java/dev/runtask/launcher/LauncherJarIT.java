@@ -188,6 +188,8 @@ class LauncherJarIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
     builder.environment().putAll(env);
+    // Fan-out journals under the test's work directory, not the user's state directory.
+    builder.environment().put("XDG_STATE_HOME", workDir.resolve(".state").toString());
     Process p = builder.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();

@@ -7,25 +7,95 @@ import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.fanout.EcsFanOut;
 import dev.runtask.launcher.fanout.FanOutResult;
 import dev.runtask.launcher.fanout.LocalFanOut;
+import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.LocalPlatform;
 import dev.runtask.launcher.run.Planner;
 import dev.runtask.launcher.run.RunPlan;
+import java.util.List;
+import java.util.stream.IntStream;
 
-/** {@code run --shards N}: hands a plan to the fan-out and reports its one exit code. */
+/**
+ * {@code run --shards N | --retry-failed RUN_ID}: hands a plan to the fan-out, reports its code.
+ */
 final class FanOutRun {
   private FanOutRun() {}
 
-  /** Refuses, as bad input before anything is sent, what a fan-out cannot do. */
-  static void checkSupported(ShardOptions sharding, EnvironmentConfig config, boolean noWait) {
+  /**
+   * Refuses, as bad input before anything is sent, what a fan-out cannot do; for {@code
+   * --retry-failed} returns the task arguments to plan with (the journal's, unless given again).
+   */
+  static List<String> checkSupported(
+      ShardOptions sharding,
+      Host host,
+      String environment,
+      EnvironmentConfig config,
+      String task,
+      List<String> taskArgs,
+      boolean noWait) {
     if (!sharding.fanOut()) {
-      return;
+      return taskArgs;
     }
     if (noWait && config.runsLocally()) {
       throw LauncherException.badInput(
           "--no-wait cannot be used with --shards on -e local: the shards are this launcher's"
               + " child processes");
     }
+    if (sharding.retryFailed == null) {
+      return taskArgs;
+    }
+    RunJournal journal = RunJournal.load(host.env(), sharding.retryFailed);
+    if (!journal.environment().equals(environment) || !journal.task().equals(task)) {
+      throw LauncherException.badInput(
+          "run "
+              + journal.runId()
+              + " ran "
+              + journal.task()
+              + " in "
+              + journal.environment()
+              + ", not "
+              + task
+              + " in "
+              + environment);
+    }
+    if (!taskArgs.isEmpty()) {
+      return taskArgs;
+    }
+    if (journal.secretsMasked()) {
+      throw LauncherException.badInput(
+          "run "
+              + journal.runId()
+              + " had secret arguments, which the journal does not keep: give the task's"
+              + " arguments again after --");
+    }
+    return journal.args();
+  }
+
+  /** {@code attach RUN_ID}: the whole fan-out, from its journal. */
+  static int attach(
+      Host host,
+      AwsClients clients,
+      Planner planner,
+      RunJournal journal,
+      dev.runtask.launcher.run.RunOptions options,
+      boolean json) {
+    if (!journal.environment().equals(planner.environment().name())) {
+      throw LauncherException.badInput(
+          "run "
+              + journal.runId()
+              + " ran in "
+              + journal.environment()
+              + ", not in "
+              + planner.environment().name());
+    }
+    RunPlan plan = planner.attachPlan(journal.task(), options);
+    FanOutResult result =
+        new EcsFanOut(host, clients)
+            .attach(plan, journal, EcsFanOut.Logs.defaultFor(journal.indices().size()));
+    if (json) {
+      host.terminal().result(JsonFiles.pretty(result.json()));
+    }
+    return result.exitCode();
   }
 
   static int run(
@@ -35,6 +105,24 @@ final class FanOutRun {
       RunPlan plan,
       ShardOptions sharding,
       boolean json) {
+    int count;
+    List<Integer> indices;
+    String retryOf = sharding.retryFailed;
+    if (retryOf != null) {
+      RunJournal journal = RunJournal.load(host.env(), retryOf);
+      count = journal.shardCount();
+      indices = journal.failedIndices();
+      if (indices.isEmpty()) {
+        host.terminal()
+            .info("launcher: every shard of run " + retryOf + " succeeded; nothing to retry");
+        return 0;
+      }
+      host.terminal()
+          .info("launcher: retrying the failed shards of run " + retryOf + ": " + indices);
+    } else {
+      count = sharding.shards;
+      indices = IntStream.range(0, count).boxed().toList();
+    }
     FanOutResult result;
     if (plan.environment().config().runsLocally()) {
       LocalPlatform local =
@@ -43,12 +131,20 @@ final class FanOutRun {
           new LocalFanOut(host, local)
               .run(
                   plan,
-                  sharding.shards,
-                  sharding.maxParallel(Runtime.getRuntime().availableProcessors()));
+                  count,
+                  indices,
+                  sharding.maxParallel(Runtime.getRuntime().availableProcessors()),
+                  retryOf);
     } else {
       result =
           new EcsFanOut(host, clients)
-              .run(plan, sharding.shards, sharding.maxParallel, sharding.logsChoice());
+              .run(
+                  plan,
+                  count,
+                  indices,
+                  sharding.maxParallel,
+                  sharding.logsChoice(indices.size()),
+                  retryOf);
     }
     if (json) {
       host.terminal().result(JsonFiles.pretty(result.json()));

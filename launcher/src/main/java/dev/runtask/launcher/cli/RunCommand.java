@@ -86,7 +86,8 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
       sharding.validate();
       Planner planner = environment.planner(host);
       EnvironmentConfig config = planner.environment().config();
-      FanOutRun.checkSupported(sharding, config, noWait);
+      List<String> args =
+          FanOutRun.checkSupported(sharding, host, environment.env, config, task, taskArgs, noWait);
       if (!config.runsLocally() && !dryRun) {
         clients = new AwsClients(aws.settings(config, host.env()));
         clients.prebuild();
@@ -97,7 +98,7 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
               .flatMap(o -> java.util.Arrays.stream(o.names()))
               .filter(n -> n.startsWith("--"))
               .toList();
-      RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
+      RunPlan plan = planner.plan(task, args, launcherOptions, options);
       if (plan.args().usageHelp().isPresent()) {
         // The task's own --help: answered here from the manifest, no task is started for it.
         host.terminal().result(plan.args().usageHelp().get().stripTrailing());

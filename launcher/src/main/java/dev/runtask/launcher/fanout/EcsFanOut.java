@@ -60,50 +60,121 @@ public final class EcsFanOut {
     this.clients = clients;
   }
 
-  public FanOutResult run(RunPlan plan, int count, Integer maxParallel, Logs logs) {
-    EnvironmentConfig config = plan.environment().config();
+  /**
+   * Launches the shards {@code indices} of {@code count} (all of them, or the failed ones of {@code
+   * retryOf}) under a new run id, journaled, and watches them to the end.
+   */
+  public FanOutResult run(
+      RunPlan plan,
+      int count,
+      List<Integer> indices,
+      Integer maxParallel,
+      Logs logs,
+      String retryOf) {
     EcsPlatform.Prepared prepared = new EcsPlatform(host, clients).prepare(plan);
     String runId = UUID.randomUUID().toString();
-    EnvironmentConfig.LaunchPacing pacing = config.launchPacingOrDefault();
+    List<String> masked = plan.redactedCommand().subList(1, plan.redactedCommand().size());
+    RunJournal journal =
+        RunJournal.start(
+            host.env(),
+            runId,
+            plan.environment().name(),
+            plan.task(),
+            masked,
+            !plan.redactedCommand().equals(plan.command()),
+            count,
+            indices,
+            retryOf,
+            prepared.launch());
     host.terminal()
         .info(
             "launcher: run "
                 + runId
                 + ": "
+                + (indices.size() == count ? "" : indices.size() + " of ")
                 + count
                 + " shards of "
                 + prepared.registration().familyRevision()
                 + (maxParallel == null ? "" : ", at most " + maxParallel + " at once")
-                + "; RunTask paced at "
-                + pacing.perSecond()
-                + "/s (burst "
-                + pacing.burst()
-                + ")");
+                + pacingNote(plan));
+    return execute(plan, journal, prepared.launch(), maxParallel, logs);
+  }
+
+  /**
+   * Reattaches to a journaled fan-out: watches the shards it knows the task of; a shard whose
+   * RunTask was never answered is launched again with its journaled clientToken, which ECS answers
+   * with the task the first call started, if it started one (within 24 hours).
+   */
+  public FanOutResult attach(RunPlan plan, RunJournal journal, Logs logs) {
+    host.terminal()
+        .info(
+            "launcher: attached to run "
+                + journal.runId()
+                + ": "
+                + journal.indices().size()
+                + " shards of "
+                + journal.task());
+    return execute(plan, journal, journal.launch().orElse(null), null, logs);
+  }
+
+  private static String pacingNote(RunPlan plan) {
+    EnvironmentConfig.LaunchPacing pacing = plan.environment().config().launchPacingOrDefault();
+    return "; RunTask paced at " + pacing.perSecond() + "/s (burst " + pacing.burst() + ")";
+  }
+
+  private FanOutResult execute(
+      RunPlan plan,
+      RunJournal journal,
+      dev.runtask.launcher.aws.TaskStarter.Launch launch,
+      Integer maxParallel,
+      Logs logs) {
+    EnvironmentConfig config = plan.environment().config();
+    EnvironmentConfig.LaunchPacing pacing = config.launchPacingOrDefault();
+    String runId = journal.runId();
+    int count = journal.shardCount();
     List<EcsShard> shards = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      shards.add(new EcsShard(i, count));
+    List<EcsShard> toLaunch = new ArrayList<>();
+    for (int i : journal.indices()) {
+      EcsShard shard = new EcsShard(i, count);
+      shards.add(shard);
+      journal
+          .taskArn(i)
+          .ifPresentOrElse(arn -> shard.started(arn, "ATTACHED"), () -> toLaunch.add(shard));
     }
     Duration backoff = min(plan.options().pollInterval(), Duration.ofMillis(250));
     ShardLauncher launcher =
         new ShardLauncher(
             clients.ecs(),
             config,
-            prepared.launch(),
+            launch,
             runId,
             TokenBucket.system(pacing.perSecond(), pacing.burst()),
             backoff);
-    Semaphore slots = new Semaphore(maxParallel == null ? count : maxParallel);
+    Semaphore slots =
+        new Semaphore(
+            maxParallel == null
+                ? shards.size()
+                : Math.max(0, maxParallel - (shards.size() - toLaunch.size())));
     AtomicBoolean stopLaunching = new AtomicBoolean();
     ExecutorService launching =
         Executors.newFixedThreadPool(
-            Math.min(LAUNCH_THREADS, count),
+            Math.max(1, Math.min(LAUNCH_THREADS, toLaunch.size())),
             r -> {
               Thread t = new Thread(r, "shard-launch");
               t.setDaemon(true);
               return t;
             });
-    for (EcsShard shard : shards) {
-      launching.submit(() -> launchOne(launcher, shard, slots, stopLaunching));
+    for (EcsShard shard : toLaunch) {
+      if (launch == null) {
+        shard.ended(
+            ExitCodes.NEVER_RAN,
+            "not launched before the launcher stopped, and its arguments held secrets the journal"
+                + " does not keep: rerun it with --retry-failed "
+                + runId
+                + " -- ARGS");
+        continue;
+      }
+      launching.submit(() -> launchOne(launcher, journal, shard, slots, stopLaunching));
     }
     launching.shutdown();
     host.interrupts()
@@ -112,6 +183,9 @@ public final class EcsFanOut {
               interrupted.set(true);
               wakeUp.release();
             });
+    if (!plan.options().waitForStop()) {
+      return launchedOnly(plan, journal, shards, launching);
+    }
     FanOutLogs lines = new FanOutLogs(clients.logs(), host.terminal(), plan.options().json());
     try {
       watch(plan, shards, slots, logs, lines);
@@ -126,6 +200,7 @@ public final class EcsFanOut {
     }
     drain(lines, plan.options().logGrace());
     List<ShardOutcome> outcomes = shards.stream().map(EcsShard::outcome).toList();
+    journal.finished(outcomes);
     FanOutResult result = new FanOutResult(plan.environment().name(), plan.task(), runId, outcomes);
     result.summary().forEach(line -> host.terminal().info("launcher: " + line));
     host.terminal()
@@ -138,8 +213,46 @@ public final class EcsFanOut {
     return result;
   }
 
+  /** {@code --no-wait}: every shard launched (or not), journaled; {@code attach RUN_ID} follows. */
+  private FanOutResult launchedOnly(
+      RunPlan plan, RunJournal journal, List<EcsShard> shards, ExecutorService launching) {
+    awaitLaunches(launching);
+    List<ShardOutcome> outcomes = new ArrayList<>();
+    List<ShardOutcome> neverRan = new ArrayList<>();
+    for (EcsShard s : shards) {
+      if (s.ended()) {
+        outcomes.add(s.outcome());
+        neverRan.add(s.outcome());
+      } else {
+        outcomes.add(new ShardOutcome(s.index, s.count, 0, null, s.taskArn(), null));
+      }
+    }
+    journal.finished(neverRan);
+    FanOutResult result =
+        new FanOutResult(plan.environment().name(), plan.task(), journal.runId(), outcomes);
+    if (!neverRan.isEmpty()) {
+      result.summary().forEach(line -> host.terminal().info("launcher: " + line));
+    }
+    host.terminal()
+        .info(
+            "launcher: run "
+                + journal.runId()
+                + ": "
+                + (shards.size() - neverRan.size())
+                + " shards launched; follow them with `launcher attach -e "
+                + plan.environment().name()
+                + " "
+                + journal.runId()
+                + "`");
+    return result;
+  }
+
   private void launchOne(
-      ShardLauncher launcher, EcsShard shard, Semaphore slots, AtomicBoolean stopLaunching) {
+      ShardLauncher launcher,
+      RunJournal journal,
+      EcsShard shard,
+      Semaphore slots,
+      AtomicBoolean stopLaunching) {
     try {
       while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         if (stopLaunching.get()) {
@@ -157,6 +270,7 @@ public final class EcsFanOut {
         slots.release();
         transition(shard, "never ran: " + shard.outcome().cause());
       } else {
+        journal.launched(shard.index, shard.taskArn(), shard.clientToken);
         transition(shard, "started " + shard.taskArn());
       }
     } catch (InterruptedException e) {

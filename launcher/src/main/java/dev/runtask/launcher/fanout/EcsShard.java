@@ -15,6 +15,9 @@ final class EcsShard {
   private Instant startedAt;
   private ShardOutcome outcome;
 
+  /** The clientToken of the last RunTask call for this shard. */
+  volatile String clientToken;
+
   EcsShard(int index, int count) {
     this.index = index;
     this.count = count;

@@ -49,14 +49,31 @@ public final class LocalFanOut {
     this.platform = platform;
   }
 
-  public FanOutResult run(RunPlan plan, int count, int maxParallel) {
+  /**
+   * Runs the shards {@code indices} of {@code count} (all, or the failed ones of {@code retryOf}).
+   */
+  public FanOutResult run(
+      RunPlan plan, int count, List<Integer> indices, int maxParallel, String retryOf) {
     String runId = UUID.randomUUID().toString();
     platform.childProcess(plan); // a missing tasks.jar is bad input before any shard starts
+    RunJournal journal =
+        RunJournal.start(
+            host.env(),
+            runId,
+            plan.environment().name(),
+            plan.task(),
+            plan.redactedCommand().subList(1, plan.redactedCommand().size()),
+            !plan.redactedCommand().equals(plan.command()),
+            count,
+            indices,
+            retryOf,
+            null);
     host.terminal()
         .info(
             "launcher: run "
                 + runId
                 + ": "
+                + (indices.size() == count ? "" : indices.size() + " of ")
                 + count
                 + " shards of "
                 + plan.task()
@@ -64,11 +81,11 @@ public final class LocalFanOut {
                 + maxParallel
                 + " at once");
     begun = Instant.now();
-    total = count;
+    total = indices.size();
     host.interrupts().onInterrupt(this::interrupted);
     ExecutorService workers =
         Executors.newFixedThreadPool(
-            Math.min(count, maxParallel),
+            Math.max(1, Math.min(indices.size(), maxParallel)),
             r -> {
               Thread t = new Thread(r, "shard-runner");
               t.setDaemon(true);
@@ -77,8 +94,7 @@ public final class LocalFanOut {
     List<ShardOutcome> outcomes = new ArrayList<>();
     try {
       List<Future<ShardOutcome>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
+      for (int index : indices) {
         futures.add(workers.submit(() -> runShard(plan, index, count, runId)));
       }
       for (Future<ShardOutcome> f : futures) {
@@ -95,6 +111,7 @@ public final class LocalFanOut {
       host.terminal().endProgress();
     }
     FanOutResult result = new FanOutResult(plan.environment().name(), plan.task(), runId, outcomes);
+    journal.finished(outcomes);
     result.summary().forEach(line -> host.terminal().info("launcher: " + line));
     return result;
   }

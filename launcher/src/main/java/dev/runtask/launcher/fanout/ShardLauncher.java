@@ -92,6 +92,7 @@ final class ShardLauncher {
     RunTaskRequest request = request(shard, 0);
     while (true) {
       bucket.acquire();
+      shard.clientToken = request.clientToken();
       try {
         RunTaskResponse response = ecs.runTask(request);
         if (response.hasFailures() && !response.failures().isEmpty()) {

@@ -285,6 +285,89 @@ class EcsFanOutTest {
     assertThat(r.out().lines().toList()).containsExactly("[1/3] shard 1 says hello");
   }
 
+  static String runId(TestHost.Result r) {
+    var m = java.util.regex.Pattern.compile("run ([0-9a-f-]{36})").matcher(r.err());
+    assertThat(m.find()).as(r.toString()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void attachRunId_afterTheLauncherWentAway_sameTasks_noRunTaskStartsASecond() throws Exception {
+    env.moto.proxy.hook(FaultProxy.runTaskIdempotency()).hook(exitCodesByShard(Map.of(2, 7)));
+    TestHost.Result launched =
+        env.run("-n", "hello-world", "--shards", "5", "--no-wait", "--logs", "none");
+    assertThat(launched.exitCode()).as(launched.toString()).isZero();
+    String runId = runId(launched);
+    assertThat(launched.err()).contains("follow them with `launcher attach -e moto " + runId + "`");
+    // As if the launcher had died between shard 4's RunTask and writing its answer down.
+    Path journal = Path.of(env.host.envValue("XDG_STATE_HOME"), "runtask", "runs", runId + ".json");
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(journal.toFile());
+    ((ObjectNode) json.path("shards").get(4)).remove("taskArn");
+    Files.writeString(journal, json.toString());
+    int runTasksBefore = env.moto.proxy.calls("ecs:RunTask").size();
+
+    TestHost.Result attached =
+        env.host.run(concat(List.of("attach", "-e", "moto", runId), List.of(env.moto.aws())));
+
+    assertThat(attached.exitCode()).as(attached.toString()).isEqualTo(7);
+    assertThat(attached.err())
+        .contains("attached to run " + runId)
+        .contains("1 of 5 shards of hello-world failed")
+        .contains("[2/5] exit 7");
+    assertThat(tasksInMoto()).as("no shard started twice").hasSize(5);
+    List<FaultProxy.Call> runTasks = env.moto.proxy.calls("ecs:RunTask");
+    assertThat(runTasks.subList(runTasksBefore, runTasks.size()))
+        .as("only the shard the journal lost, with its journaled token")
+        .singleElement()
+        .satisfies(c -> assertThat(c.body().path("clientToken").asText()).isEqualTo(runId + "-4"));
+  }
+
+  @Test
+  void retryFailed_onlyTheFailedShardsRelaunched_sameNumbersAndArgs() {
+    AtomicInteger failing = new AtomicInteger(1);
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          final FaultProxy.Hook failSome = exitCodesByShard(Map.of(3, 4, 5, 1));
+
+          @Override
+          public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+            return failing.get() == 1 ? failSome.after(operation, n, request, response) : null;
+          }
+        });
+    TestHost.Result first =
+        env.run("-n", "hello-world", "--shards", "8", "--logs", "none", "--", "--name", "Ada");
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(4);
+    String runId = runId(first);
+    int before = env.moto.proxy.calls("ecs:RunTask").size();
+    failing.set(0);
+
+    TestHost.Result retry = env.run("-n", "hello-world", "--retry-failed", runId);
+
+    assertThat(retry.exitCode()).as(retry.toString()).isZero();
+    List<FaultProxy.Call> calls = env.moto.proxy.calls("ecs:RunTask");
+    List<FaultProxy.Call> relaunched = calls.subList(before, calls.size());
+    assertThat(relaunched)
+        .extracting(c -> shardOf((ObjectNode) c.body()))
+        .containsExactlyInAnyOrder("3", "5");
+    assertThat(relaunched)
+        .allSatisfy(
+            c -> {
+              assertThat(c.body().path("overrides").toString())
+                  .contains("\"SHARD_COUNT\",\"value\":\"8\"")
+                  .contains("[\"hello-world\",\"--name\",\"Ada\"]");
+              assertThat(c.body().path("clientToken").asText()).doesNotStartWith(runId);
+            });
+    assertThat(retry.err())
+        .contains("retrying the failed shards of run " + runId + ": [3, 5]")
+        .contains("all 2 shards of hello-world succeeded");
+  }
+
+  static String[] concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all.toArray(String[]::new);
+  }
+
   @Test
   void badFanOutOptions_exit2_nothingSentToAws() {
     TestHost.Result r = env.run("-n", "hello-world", "--shards", "3", "--logs", "some");

@@ -129,6 +129,44 @@ class LocalFanOutTest {
   }
 
   @Test
+  void retryFailed_local_onlyTheFailedShardNumbersRunAgain() {
+    TestHost.Result first =
+        host.run(
+            "run",
+            "-e",
+            "local",
+            "-n",
+            "hello-world",
+            "--shards",
+            "4",
+            "--",
+            "--name",
+            "fail-odd-shards");
+    assertThat(first.exitCode()).isEqualTo(41);
+    Matcher m = Pattern.compile("run ([0-9a-f-]{36})").matcher(first.err());
+    assertThat(m.find()).isTrue();
+
+    TestHost.Result retry =
+        host.run(
+            "run",
+            "-e",
+            "local",
+            "-n",
+            "hello-world",
+            "--retry-failed",
+            m.group(1),
+            "--",
+            "--name",
+            "Ada");
+
+    assertThat(retry.exitCode()).as(retry.toString()).isZero();
+    assertThat(retry.out())
+        .contains("[1/4] shard=1/4", "[3/4] shard=3/4")
+        .doesNotContain("[0/4]", "[2/4]");
+    assertThat(retry.err()).contains("all 2 shards of hello-world succeeded");
+  }
+
+  @Test
   void badShardOptions_exit2_nothingStarted() {
     TestHost.Result zero = host.run("run", "-e", "local", "-n", "hello-world", "--shards", "0");
     assertThat(zero.exitCode()).isEqualTo(2);
