@@ -1,5 +1,6 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
@@ -127,14 +128,21 @@ final class FanOutRun {
     if (plan.environment().config().runsLocally()) {
       LocalPlatform local =
           new LocalPlatform(host, EnvironmentConfig.projectRoot(planner.directory().root()));
+      int parallel = Runtime.getRuntime().availableProcessors();
+      String dbUrl = local.childProcess(plan).environment().get(EnvironmentVariables.DB_URL);
+      if (sharding.maxParallel == null && (dbUrl == null || dbUrl.isBlank())) {
+        // H2's AUTO_SERVER hands the file over badly when processes open it together or its
+        // serving process exits while others use it (lock-file races, broken connections).
+        parallel = 1;
+        host.terminal()
+            .info(
+                "launcher: no RUNTASK_DB_URL: the shards share the embedded database, which takes"
+                    + " one process at a time, so they run one after another (--max-parallel M"
+                    + " overrides; a PostgreSQL RUNTASK_DB_URL lets them run side by side)");
+      }
       result =
           new LocalFanOut(host, local)
-              .run(
-                  plan,
-                  count,
-                  indices,
-                  sharding.maxParallel(Runtime.getRuntime().availableProcessors()),
-                  retryOf);
+              .run(plan, count, indices, sharding.maxParallel(parallel), retryOf);
     } else {
       result =
           new EcsFanOut(host, clients)
