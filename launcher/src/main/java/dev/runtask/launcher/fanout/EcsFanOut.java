@@ -448,7 +448,13 @@ public final class EcsFanOut {
     int running = 0;
     int succeeded = 0;
     int failed = 0;
+    EcsShard slowest = null;
     for (EcsShard s : shards) {
+      if (s.running()
+          && s.startedAt() != null
+          && (slowest == null || s.startedAt().isBefore(slowest.startedAt()))) {
+        slowest = s;
+      }
       if (s.ended()) {
         if (s.outcome().succeeded()) {
           succeeded++;
@@ -472,6 +478,13 @@ public final class EcsFanOut {
                 + " succeeded · "
                 + failed
                 + " failed · "
+                + (slowest == null
+                    ? ""
+                    : "slowest "
+                        + slowest.label()
+                        + " "
+                        + Duration.between(slowest.startedAt(), Instant.now()).toSeconds()
+                        + " s · ")
                 + Duration.between(begun, Instant.now()).toSeconds()
                 + " s");
   }

@@ -53,6 +53,10 @@ final class EcsShard {
     return taskArn;
   }
 
+  synchronized Instant startedAt() {
+    return startedAt;
+  }
+
   synchronized String lastStatus() {
     return lastStatus;
   }

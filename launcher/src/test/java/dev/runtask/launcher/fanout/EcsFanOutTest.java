@@ -369,6 +369,41 @@ class EcsFanOutTest {
   }
 
   @Test
+  void interrupted_stopOnInterrupt_stopsEveryRunningShard_notStartedOnesNeverStart() {
+    env.moto.moto.taskTransitions(1000);
+    env.moto.proxy.hook(
+        new FaultProxy.Hook() {
+          @Override
+          public Reply after(String operation, int n, ObjectNode request, ObjectNode response) {
+            if (operation.equals("ecs:RunTask") && n == 2) {
+              env.host.interrupts().fire();
+            }
+            return null;
+          }
+        });
+
+    TestHost.Result r =
+        env.run(
+            "-n",
+            "hello-world",
+            "--shards",
+            "6",
+            "--max-parallel",
+            "2",
+            "--stop-on-interrupt",
+            "--logs",
+            "none");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(121);
+    int started = env.moto.proxy.calls("ecs:RunTask").size();
+    assertThat(started).isLessThan(6);
+    assertThat(env.moto.proxy.calls("ecs:StopTask")).hasSize(started);
+    assertThat(r.err())
+        .contains("interrupted: asked ECS to stop it")
+        .contains("[5/6] exit 121: not started: the fan-out was interrupted");
+  }
+
+  @Test
   void badFanOutOptions_exit2_nothingSentToAws() {
     TestHost.Result r = env.run("-n", "hello-world", "--shards", "3", "--logs", "some");
 

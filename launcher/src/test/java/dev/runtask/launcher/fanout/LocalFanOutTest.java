@@ -167,6 +167,36 @@ class LocalFanOutTest {
   }
 
   @Test
+  void interrupted_runningShardsGetSigterm_noNewShardStarts_lowestFailedShardDecides() {
+    java.util.concurrent.atomic.AtomicBoolean fired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    host.tapStdout(
+        new OutputStream() {
+          private final java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+
+          @Override
+          public void write(int b) {
+            seen.write(b);
+            if (b == '\n'
+                && seen.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("[0/3] ready\n")
+                && fired.compareAndSet(false, true)) {
+              host.interrupts().fire();
+            }
+          }
+        });
+
+    TestHost.Result r =
+        host.run("run", "-e", "local", "-n", "sleep", "--shards", "3", "--max-parallel", "2");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(143);
+    assertThat(r.out()).contains("[0/3] got SIGTERM");
+    assertThat(r.err())
+        .contains("interrupted: no new shard starts")
+        .contains("  [0/3] exit 143")
+        .contains("  [2/3] exit 121: not started: interrupted");
+  }
+
+  @Test
   void badShardOptions_exit2_nothingStarted() {
     TestHost.Result zero = host.run("run", "-e", "local", "-n", "hello-world", "--shards", "0");
     assertThat(zero.exitCode()).isEqualTo(2);
