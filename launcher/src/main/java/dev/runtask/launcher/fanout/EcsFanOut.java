@@ -49,6 +49,13 @@ public final class EcsFanOut {
   static final int LAUNCH_THREADS = 8;
   static final int MAX_CONSECUTIVE_FAILURES = 10;
 
+  /**
+   * Polls in a row in which DescribeTasks does not know a shard's task before it is given up: a new
+   * task can be briefly unknown (eventual consistency), but ECS forgets stopped tasks after about
+   * an hour, and a late {@code attach RUN_ID} must end rather than wait for them forever.
+   */
+  static final int MAX_MISSING = 30;
+
   private final Host host;
   private final AwsClients clients;
   private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -305,7 +312,19 @@ public final class EcsFanOut {
             batch.stream()
                 .filter(s -> task.taskArn().equals(s.taskArn()))
                 .findFirst()
-                .ifPresent(s -> seen(plan, s, task, slots, logs, lines));
+                .ifPresent(
+                    s -> {
+                      s.missing = 0;
+                      seen(plan, s, task, slots, logs, lines);
+                    });
+          }
+          // Unknown tasks come back as failures[] MISSING (real ECS) or not at all (moto).
+          java.util.Set<String> known = new java.util.HashSet<>();
+          described.tasks().forEach(t -> known.add(t.taskArn()));
+          for (EcsShard s : batch) {
+            if (!known.contains(s.taskArn())) {
+              missing(s, "MISSING", slots);
+            }
           }
         }
         if (lines.following()) {
@@ -362,6 +381,23 @@ public final class EcsFanOut {
     if (logs == Logs.FAILED && outcome.exitCode() != 0) {
       stream(plan, shard).ifPresent(st -> lines.follow(shard.label(), st));
     }
+  }
+
+  private void missing(EcsShard shard, String reason, Semaphore slots) {
+    if (++shard.missing < MAX_MISSING) {
+      return;
+    }
+    shard.ended(
+        ExitCodes.AWS_CALL_FAILED,
+        "ECS does not know task "
+            + shard.taskArn()
+            + " ("
+            + reason
+            + " "
+            + MAX_MISSING
+            + " polls in a row; it keeps stopped tasks about an hour): its outcome is unknown");
+    slots.release();
+    transition(shard, "unknown to ECS: " + reason);
   }
 
   private java.util.Optional<LogStream> stream(RunPlan plan, EcsShard shard) {

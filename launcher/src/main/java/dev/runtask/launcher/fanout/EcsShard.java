@@ -15,6 +15,9 @@ final class EcsShard {
   private Instant startedAt;
   private ShardOutcome outcome;
 
+  /** DescribeTasks answers in a row that did not know this shard's task (failures MISSING). */
+  int missing;
+
   /** The clientToken of the last RunTask call for this shard. */
   volatile String clientToken;
 

@@ -23,6 +23,9 @@ final class FanOutLogs {
   static final int STREAMS_PER_CALL = 100;
   static final long LOOK_BACK_MILLIS = 30_000;
 
+  /** Pages one batch may read per poll (10,000 events each at most); the rest comes next poll. */
+  static final int MAX_PAGES = 20;
+
   private final CloudWatchLogsClient logs;
   private final Terminal terminal;
   private final boolean toStderr;
@@ -90,6 +93,7 @@ final class FanOutLogs {
     batch.forEach(f -> byName.put(f.stream.stream(), f));
     List<FilteredLogEvent> events = new ArrayList<>();
     String token = null;
+    int pages = 0;
     do {
       FilterLogEventsRequest.Builder request =
           FilterLogEventsRequest.builder()
@@ -108,7 +112,12 @@ final class FanOutLogs {
       }
       events.addAll(response.events());
       String next = response.nextToken();
-      token = next == null || next.equals(token) ? null : next;
+      // An empty page can still carry a token (the search goes on server-side); the next poll
+      // resumes from the cursors, so a poll never pages on and on through nothing.
+      token =
+          next == null || next.equals(token) || response.events().isEmpty() || ++pages >= MAX_PAGES
+              ? null
+              : next;
     } while (token != null);
     events.sort(
         java.util.Comparator.comparingLong(FilteredLogEvent::timestamp)

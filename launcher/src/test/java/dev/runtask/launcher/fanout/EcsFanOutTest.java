@@ -323,6 +323,27 @@ class EcsFanOutTest {
   }
 
   @Test
+  void attachRunId_taskEcsNoLongerKnows_thatShardEndsUnknown_theWaitEnds() throws Exception {
+    TestHost.Result launched =
+        env.run("-n", "hello-world", "--shards", "2", "--no-wait", "--logs", "none");
+    String runId = runId(launched);
+    Path journal = Path.of(env.host.envValue("XDG_STATE_HOME"), "runtask", "runs", runId + ".json");
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(journal.toFile());
+    String forgotten =
+        "arn:aws:ecs:us-east-1:123456789012:task/runtask-test/00000000000000000000000000000000";
+    ((ObjectNode) json.path("shards").get(1)).put("taskArn", forgotten);
+    Files.writeString(journal, json.toString());
+
+    TestHost.Result attached =
+        env.host.run(concat(List.of("attach", "-e", "moto", runId), List.of(env.moto.aws())));
+
+    assertThat(attached.exitCode()).as(attached.toString()).isEqualTo(110);
+    assertThat(attached.err())
+        .contains("  [1/2] exit 110: ECS does not know task " + forgotten)
+        .contains("its outcome is unknown");
+  }
+
+  @Test
   void retryFailed_onlyTheFailedShardsRelaunched_sameNumbersAndArgs() {
     AtomicInteger failing = new AtomicInteger(1);
     env.moto.proxy.hook(
