@@ -10,6 +10,12 @@ public final class EnvironmentVariables {
    */
   public static final String LOG_FORMAT = "RUNTASK_LOG_FORMAT";
 
+  /**
+   * The task's database (JDBC URL); unset, the runtime uses its embedded H2 file database, which
+   * only one process at a time uses reliably (a local fan-out then runs its shards one by one).
+   */
+  public static final String DB_URL = "RUNTASK_DB_URL";
+
   /** The id of a launcher run; every task of a fan-out gets the same one. */
   public static final String RUN_ID = "RUNTASK_RUN_ID";
 

@@ -14,8 +14,11 @@ public final class LogFields {
   public static final String THREAD = "threadName";
   public static final String LOGGER = "loggerName";
 
-  /** An object of strings: task, runId and, on ECS, ecsTaskArn. */
+  /** An object of strings: task, runId and, on ECS, ecsTaskArn; {@link #SHARD} for a fan-out. */
   public static final String MDC = "mdc";
+
+  /** The MDC key of a fan-out shard, {@code index/count}; rendered as a {@code [3/16]} prefix. */
+  public static final String SHARD = "shard";
 
   /** The message with its arguments filled in. */
   public static final String MESSAGE = "formattedMessage";

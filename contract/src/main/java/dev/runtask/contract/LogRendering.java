@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The runtime's log lines as a person reads them: {@code HH:mm:ss.SSS LEVEL message}, the level in
- * colour when asked, the stack trace on the lines below. The runtime's text mode and the launcher
- * (local child output, CloudWatch events) both render with this, so a line looks the same wherever
- * it is read.
+ * The runtime's log lines as a person reads them: {@code HH:mm:ss.SSS LEVEL [shard] message}, the
+ * level in colour when asked, the stack trace on the lines below. The runtime's text mode and the
+ * launcher (local child output, CloudWatch events) both render with this, so a line looks the same
+ * wherever it is read.
  */
 public final class LogRendering {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -39,7 +39,12 @@ public final class LogRendering {
     String level = String.format("%-5s", event.level());
     String code = colour ? COLOURS.get(event.level()) : null;
     out.append(code == null ? level : code + level + RESET);
-    out.append(' ').append(event.message());
+    out.append(' ');
+    String shard = event.mdc().get(LogFields.SHARD);
+    if (shard != null && !shard.isEmpty()) {
+      out.append('[').append(shard).append("] ");
+    }
+    out.append(event.message());
     if (event.stackTrace() != null) {
       event.stackTrace().lines().forEach(line -> out.append('\n').append(line));
     }

@@ -103,6 +103,14 @@ class LauncherJarIT {
                   aws));
       Launch diff = launch(project, env, concat(List.of("diff", "-e", "moto"), aws.subList(0, 6)));
       Launch ps = launch(project, env, concat(List.of("ps", "-e", "moto"), aws.subList(0, 6)));
+      Launch fanOut =
+          launch(
+              project,
+              env,
+              concat(
+                  List.of(
+                      "run", "-e", "moto", "-n", "hello-world", "--shards", "2", "--logs", "all"),
+                  aws));
 
       assertThat(run.exitCode()).as(run.out()).isZero();
       assertThat(run.out()).contains("a line the task logged");
@@ -110,6 +118,9 @@ class LauncherJarIT {
       assertThat(diff.exitCode()).as(diff.out()).isZero();
       assertThat(ps.exitCode()).as(ps.out()).isZero();
       assertThat(ps.out()).contains("hello-world", "sleep");
+      assertThat(fanOut.exitCode()).as(fanOut.out()).isZero();
+      assertThat(fanOut.out())
+          .contains("[0/2] a line the task logged", "[1/2] a line the task logged");
       List<String> calls =
           AwsPermissions.ACTIONS.stream()
               // Permissions ECS checks on the launcher's behalf, not calls it makes.
@@ -184,6 +195,8 @@ class LauncherJarIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
     builder.environment().putAll(env);
+    // Fan-out journals under the test's work directory, not the user's state directory.
+    builder.environment().put("XDG_STATE_HOME", workDir.resolve(".state").toString());
     Process p = builder.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();

@@ -25,7 +25,19 @@ class PackageRulesTest {
                 "manifest",
                 "ops",
                 "render",
-                "scaffold")
+                "scaffold",
+                "fanout")
+            .allow(
+                "fanout",
+                "run",
+                "platform",
+                "watch",
+                "aws",
+                "config",
+                "exit",
+                "explain",
+                "io",
+                "render")
             .allow("run", "config", "exit", "manifest", "render", "explain", "io")
             .allow("platform", "run", "watch", "aws", "config", "exit", "explain", "io", "render")
             .allow("ops", "aws", "exit", "explain", "manifest")

@@ -1,5 +1,6 @@
 package dev.runtask.runtime;
 
+import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.db.DryRun;
 import dev.runtask.runtime.dispatch.Dispatch;
 import dev.runtask.runtime.dispatch.TaskDispatcher;
@@ -51,6 +52,12 @@ public final class TaskRuntime {
     }
     Dispatch.Ready ready = (Dispatch.Ready) dispatch;
     LoggingStartup.awaitReady();
+    try {
+      executions.shard();
+    } catch (IllegalArgumentException badShard) {
+      err.println(ready.entry().name() + ": " + badShard.getMessage() + "; nothing was done");
+      return ExitCodes.USAGE;
+    }
     Execution execution =
         executions.newExecution(
             ready.entry().name(),

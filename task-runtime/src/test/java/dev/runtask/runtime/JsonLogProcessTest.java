@@ -131,6 +131,41 @@ class JsonLogProcessTest {
     }
   }
 
+  @Test
+  void fanOutShard_everyJsonLineAndEveryTextLineNamesTheShard() throws Exception {
+    Map<String, String> shard = Map.of("SHARD_INDEX", "3", "SHARD_COUNT", "4");
+    assertThat(run(shard, "echo-options", "--count", "1"))
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(line -> assertThat(line.path("mdc").path("shard").asText()).isEqualTo("3/4"));
+
+    Map<String, String> text = new java.util.HashMap<>(shard);
+    text.put("RUNTASK_LOG_FORMAT", "text");
+    try (ChildJvm child = ChildJvm.start(text, "echo-options", "--count", "1")) {
+      assertThat(child.awaitExit()).isZero();
+      assertThat(child.stdout())
+          .hasSizeGreaterThanOrEqualTo(3)
+          .allSatisfy(line -> assertThat(line).matches("\\S+ .*INFO.* \\[3/4\\] .*"))
+          .anySatisfy(line -> assertThat(line).endsWith("[3/4] count is 1"));
+    }
+  }
+
+  @Test
+  void badShardVariable_exit2NamingTheVariable_taskNotStarted() throws Exception {
+    try (ChildJvm child =
+        ChildJvm.start(
+            Map.of("SHARD_INDEX", "4", "SHARD_COUNT", "4", "RUNTASK_LOG_FORMAT", "text"),
+            "echo-options",
+            "--count",
+            "1")) {
+      assertThat(child.awaitExit()).isEqualTo(2);
+      assertThat(child.stderr().strip())
+          .isEqualTo(
+              "echo-options: SHARD_INDEX=4 is not valid: expected a whole number from 0 to 3"
+                  + " (SHARD_COUNT=4); nothing was done");
+      assertThat(String.join("\n", child.stdout())).doesNotContain("count is");
+    }
+  }
+
   private static List<JsonNode> run(Map<String, String> env, String... args) throws Exception {
     try (ChildJvm child = ChildJvm.start(env, args)) {
       assertThat(child.awaitExit()).as("stderr: %s", child.stderr()).isZero();

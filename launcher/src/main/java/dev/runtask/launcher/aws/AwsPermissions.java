@@ -21,6 +21,8 @@ public final class AwsPermissions {
           // ps: the launcher's tasks of the cluster (by startedBy).
           "ecs:ListTasks",
           "logs:GetLogEvents",
+          // A fan-out reads up to 100 shards' streams per call (run --shards N).
+          "logs:FilterLogEvents",
           // Registering a definition and running it hand its task and execution roles to ECS.
           "iam:PassRole");
 

@@ -36,7 +36,9 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
   @Parameters(
       index = "0",
       paramLabel = "TASK_ID",
-      description = "The task's ARN or id (the last part of the ARN).")
+      description =
+          "The task's ARN or id (the last part of the ARN), or the run id of a fan-out"
+              + " (run --shards N).")
   String taskId;
 
   @Option(
@@ -63,6 +65,10 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
           "environment " + environment.env + " runs tasks locally: there is nothing to attach to");
     }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+      var fanOut = dev.runtask.launcher.fanout.RunJournal.find(host.env(), taskId);
+      if (fanOut.isPresent()) {
+        return FanOutRun.attach(host, clients, planner, fanOut.get(), options, output.json());
+      }
       RunResult result =
           new EcsPlatform(host, clients)
               .attach(config, taskId, running -> planner.attachPlan(task, running, options));

@@ -78,14 +78,19 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
 
   @Mixin WaitOptions waiting;
 
+  @Mixin ShardOptions sharding;
+
   @Override
   public Integer call() {
     Host host = parent.host();
     RunOptions options = waiting.runOptions(!noWait, dryRun, output.json(), yes);
     AwsClients clients = null;
     try {
+      sharding.validate();
       Planner planner = environment.planner(host);
       EnvironmentConfig config = planner.environment().config();
+      List<String> args =
+          FanOutRun.checkSupported(sharding, host, environment.env, config, task, taskArgs, noWait);
       if (!config.runsLocally() && !dryRun) {
         clients = new AwsClients(aws.settings(config, host.env()));
         clients.prebuild();
@@ -96,11 +101,14 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
               .flatMap(o -> java.util.Arrays.stream(o.names()))
               .filter(n -> n.startsWith("--"))
               .toList();
-      RunPlan plan = planner.plan(task, taskArgs, launcherOptions, options);
+      RunPlan plan = planner.plan(task, args, launcherOptions, options);
       if (plan.args().usageHelp().isPresent()) {
         // The task's own --help: answered here from the manifest, no task is started for it.
         host.terminal().result(plan.args().usageHelp().get().stripTrailing());
         return 0;
+      }
+      if (sharding.fanOut() && !dryRun) {
+        return FanOutRun.run(host, clients, planner, plan, sharding, output.json());
       }
       RunResult result =
           config.runsLocally()

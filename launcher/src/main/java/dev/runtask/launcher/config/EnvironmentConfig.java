@@ -17,7 +17,8 @@ public record EnvironmentConfig(
     String launchType,
     List<CapacityProvider> capacityProviderStrategy,
     boolean confirm,
-    Local local) {
+    Local local,
+    LaunchPacing launchPacing) {
   /** Missing settings stay null here; {@code EnvironmentValidator} names the ones required. */
   public EnvironmentConfig {
     capacityProviderStrategy =
@@ -36,6 +37,15 @@ public record EnvironmentConfig(
   /** One entry of a capacity provider strategy, e.g. FARGATE_SPOT with weight 1. */
   public record CapacityProvider(String capacityProvider, Integer weight, Integer base) {}
 
+  /**
+   * How fast a fan-out calls RunTask: a token bucket of {@code burst} calls refilled at {@code
+   * perSecond}. Defaults are Fargate's documented RunTask limits (20/s sustained, burst 100, per
+   * account and Region); lower them when other tools share the account's bucket.
+   */
+  public record LaunchPacing(int perSecond, int burst) {
+    public static final LaunchPacing FARGATE_DEFAULT = new LaunchPacing(20, 100);
+  }
+
   /** Where the local platform finds the runnable tasks jar, relative to the project root. */
   public record Local(String tasksJar, String jvmOptions) {}
 
@@ -50,7 +60,8 @@ public record EnvironmentConfig(
           "launchType",
           "capacityProviderStrategy",
           "confirm",
-          "local");
+          "local",
+          "launchPacing");
 
   /** Reads environment.json; unknown keys are errors. */
   public static EnvironmentConfig read(JsonReader r) {
@@ -84,6 +95,15 @@ public record EnvironmentConfig(
                             p.integer("base")))
                 .toList();
     JsonReader local = r.object("local");
+    JsonReader pacing = r.object("launchPacing");
+    LaunchPacing launchPacing = null;
+    if (pacing != null) {
+      pacing.onlyKeys(java.util.Set.of("perSecond", "burst"));
+      launchPacing =
+          new LaunchPacing(
+              pacing.positiveInteger("perSecond", LaunchPacing.FARGATE_DEFAULT.perSecond()),
+              pacing.positiveInteger("burst", LaunchPacing.FARGATE_DEFAULT.burst()));
+    }
     return new EnvironmentConfig(
         r.text("platform"),
         r.text("region"),
@@ -98,7 +118,12 @@ public record EnvironmentConfig(
             ? null
             : new Local(
                 local.onlyKeys(java.util.Set.of("tasksJar", "jvmOptions")).text("tasksJar"),
-                local.text("jvmOptions")));
+                local.text("jvmOptions")),
+        launchPacing);
+  }
+
+  public LaunchPacing launchPacingOrDefault() {
+    return launchPacing != null ? launchPacing : LaunchPacing.FARGATE_DEFAULT;
   }
 
   public boolean runsLocally() {

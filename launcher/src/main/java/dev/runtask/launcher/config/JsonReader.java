@@ -69,6 +69,18 @@ public final class JsonReader {
     return v.intValue();
   }
 
+  /** An integer of at least 1, or {@code absent} when the key is missing. */
+  public int positiveInteger(String key, int absent) {
+    Integer v = integer(key);
+    if (v == null) {
+      return absent;
+    }
+    if (v < 1) {
+      throw bad(key, "an integer of at least 1, got " + v);
+    }
+    return v;
+  }
+
   public boolean bool(String key) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {

@@ -1,5 +1,6 @@
 package dev.runtask.launcher.io;
 
+import dev.runtask.contract.LogEvent;
 import dev.runtask.contract.LogRendering;
 import java.time.ZoneId;
 
@@ -43,6 +44,17 @@ public final class TaskOutput {
   /** A line the task wrote to its standard error: stays on stderr. */
   public void errorLine(String line) {
     terminal.taskLine(render(line), true);
+  }
+
+  /**
+   * A line of one fan-out shard. The runtime's lines already carry their shard (the {@code shard}
+   * field, rendered as a {@code [3/16]} prefix), so they are shown as any other task line; other
+   * lines (the JVM's, a foreign program's) get {@code label} in front, so every line says where it
+   * came from and the JSON lines stay JSON.
+   */
+  public void shardLine(String label, String line, boolean stderr) {
+    String shown = LogEvent.parse(line).isPresent() ? render(line) : label + " " + line;
+    terminal.taskLine(shown, stderr || toStderr);
   }
 
   private String render(String line) {

@@ -40,7 +40,6 @@ public final class EcsPlatform implements TaskPlatform {
   @Override
   public RunResult run(RunPlan plan) {
     EnvironmentConfig config = plan.environment().config();
-    Terminal terminal = host.terminal();
     String command = String.join(" ", plan.redactedCommand());
     if (plan.options().dryRun()) {
       RunResult.DryRun dryRun = RunRequests.dryRun(host, plan);
@@ -53,22 +52,10 @@ public final class EcsPlatform implements TaskPlatform {
           dryRun,
           new Outcome(ExitCodes.SUCCESS, null));
     }
-    Confirmation.requirePossible(host, plan);
-    CallerIdentity caller = CallerIdentity.of(clients.sts());
-    caller.requireAccount(config.accountId(), plan.environment().name());
-    Confirmation.confirm(host, plan, caller.account());
-    // Both are reads: the latest revision is fetched while the image is checked. The image
-    // check comes before registering so an unpushed commit leaves no revision behind.
-    TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
-    CompletableFuture<TaskDefinition> latest =
-        CompletableFuture.supplyAsync(
-            () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
-    new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
-    Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
-    announce(terminal, registration);
-
+    Prepared prepared = prepare(plan);
+    Registration registration = prepared.registration();
     try {
-      return startAndWatch(plan, registration, caller, command);
+      return startAndWatch(plan, registration, prepared.launch(), command);
     } catch (RuntimeException e) {
       if (!registration.registered()) {
         throw e;
@@ -84,10 +71,9 @@ public final class EcsPlatform implements TaskPlatform {
   }
 
   private RunResult startAndWatch(
-      RunPlan plan, Registration registration, CallerIdentity caller, String command) {
+      RunPlan plan, Registration registration, TaskStarter.Launch launch, String command) {
     EnvironmentConfig config = plan.environment().config();
-    RunTaskRequest request =
-        TaskStarter.request(config, RunRequests.launch(plan, registration.arn(), caller.arn()));
+    RunTaskRequest request = TaskStarter.request(config, launch);
     Task task = new TaskStarter(clients.ecs()).start(request);
     RunResult.Started started =
         announce(
@@ -116,6 +102,32 @@ public final class EcsPlatform implements TaskPlatform {
         ending.watched(),
         null,
         ending.outcome());
+  }
+
+  /**
+   * Everything before RunTask, done once per run (also for a fan-out of N shards): who am I and the
+   * account pin, confirmation, image check, register-if-changed; and the launch of the registered
+   * revision (a fan-out adds its shard's variables, tags and clientToken to it).
+   */
+  public record Prepared(Registration registration, String callerArn, TaskStarter.Launch launch) {}
+
+  public Prepared prepare(RunPlan plan) {
+    EnvironmentConfig config = plan.environment().config();
+    Confirmation.requirePossible(host, plan);
+    CallerIdentity caller = CallerIdentity.of(clients.sts());
+    caller.requireAccount(config.accountId(), plan.environment().name());
+    Confirmation.confirm(host, plan, caller.account());
+    // Both are reads: the latest revision is fetched while the image is checked. The image
+    // check comes before registering so an unpushed commit leaves no revision behind.
+    TaskDefinitionRegistrar registrar = new TaskDefinitionRegistrar(clients.ecs());
+    CompletableFuture<TaskDefinition> latest =
+        CompletableFuture.supplyAsync(
+            () -> registrar.latest(plan.definition().family()), EcsPlatform::daemon);
+    new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
+    Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
+    announce(host.terminal(), registration);
+    return new Prepared(
+        registration, caller.arn(), RunRequests.launch(plan, registration.arn(), caller.arn()));
   }
 
   /**

@@ -47,16 +47,7 @@ public final class LocalPlatform implements TaskPlatform {
 
   @Override
   public RunResult run(RunPlan plan) {
-    EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
-    Path jar = projectRoot.resolve(local.tasksJar());
-    Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
-    List<String> prefix = new ArrayList<>();
-    prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
-      prefix.add("@" + jvmOptions);
-    }
-    prefix.add("-jar");
-    prefix.add(jar.toString());
+    List<String> prefix = javaPrefix(plan.environment().config().localOrDefault());
     String shownCommand = String.join(" ", plan.redactedCommand());
     if (plan.options().dryRun()) {
       List<String> shown = new ArrayList<>(prefix);
@@ -73,11 +64,24 @@ public final class LocalPlatform implements TaskPlatform {
           new RunResult.DryRun(null, null),
           new Outcome(ExitCodes.SUCCESS, null));
     }
+    Outcome outcome = explained(runChild(childProcess(plan), plan), plan);
+    return new RunResult(
+        plan.environment().name(), plan.task(), shownCommand, null, null, null, outcome);
+  }
+
+  /**
+   * The child JVM of a plan, ready to start: {@code java [@jvm.options] -jar tasks.jar TASK args}
+   * in the project root, with this launcher's environment minus AWS credentials plus the
+   * container's rendered one. A fan-out (package {@code fanout}) starts one per shard.
+   */
+  public ProcessBuilder childProcess(RunPlan plan) {
+    EnvironmentConfig.Local local = plan.environment().config().localOrDefault();
+    Path jar = projectRoot.resolve(local.tasksJar());
     if (!Files.isRegularFile(jar)) {
       throw LauncherException.badInput(
           jar + " does not exist — build it first: mvn -B -pl tasks -am package -DskipTests");
     }
-    List<String> command = new ArrayList<>(prefix);
+    List<String> command = new ArrayList<>(javaPrefix(local));
     command.addAll(plan.command());
     ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile());
     // The child sees this launcher's environment (as the host gave it) minus AWS credentials.
@@ -88,9 +92,20 @@ public final class LocalPlatform implements TaskPlatform {
     // The child's stdout is a pipe, so it logs JSON lines: TaskOutput renders them for a person at
     // a terminal exactly as it renders the same lines from CloudWatch, and passes them on
     // otherwise.
-    Outcome outcome = explained(runChild(builder, plan), plan);
-    return new RunResult(
-        plan.environment().name(), plan.task(), shownCommand, null, null, null, outcome);
+    return builder;
+  }
+
+  private List<String> javaPrefix(EnvironmentConfig.Local local) {
+    Path jar = projectRoot.resolve(local.tasksJar());
+    Path jvmOptions = local.jvmOptions() == null ? null : projectRoot.resolve(local.jvmOptions());
+    List<String> prefix = new ArrayList<>();
+    prefix.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
+      prefix.add("@" + jvmOptions);
+    }
+    prefix.add("-jar");
+    prefix.add(jar.toString());
+    return prefix;
   }
 
   private int runChild(ProcessBuilder builder, RunPlan plan) {
@@ -170,13 +185,19 @@ public final class LocalPlatform implements TaskPlatform {
 
   /** The child's exit code, explained as the container's would be. */
   private Outcome explained(int code, RunPlan plan) {
-    String line =
-        StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint())
-            .explanation();
-    if (line != null) {
-      host.terminal().info("launcher: " + line);
+    Outcome outcome = explain(code, plan);
+    if (outcome.explanation() != null) {
+      host.terminal().info("launcher: " + outcome.explanation());
     }
-    return new Outcome(code, line);
+    return outcome;
+  }
+
+  /** A child's exit code with the line that explains it, as a container's would be explained. */
+  public static Outcome explain(int code, RunPlan plan) {
+    return new Outcome(
+        code,
+        StopExplainer.explain(new StopFacts(null, null, code, null), plan.memoryHint())
+            .explanation());
   }
 
   /** The container's environment from the rendered definition, plus who launched it. */

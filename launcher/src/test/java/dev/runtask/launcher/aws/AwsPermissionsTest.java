@@ -53,6 +53,7 @@ class AwsPermissionsTest {
                 host.run(args(moto, "ps", "-e", "moto"));
                 host.run(args(moto, "stop", "-e", "moto", taskId));
                 moto.moto.unsetTaskTransitions();
+                host.run(args(moto, "run", "-e", "moto", "-n", "hello-world", "--shards", "2"));
               });
     }
 
@@ -66,7 +67,8 @@ class AwsPermissionsTest {
             "ecs:DescribeTasks",
             "logs:GetLogEvents",
             "ecs:StopTask",
-            "ecs:ListTasks");
+            "ecs:ListTasks",
+            "logs:FilterLogEvents");
     assertThat(AwsPermissions.ACTIONS).containsAll(invoked);
   }
 

@@ -153,6 +153,13 @@ class OperatorPolicyTest {
                         r ->
                             r.startsWith(
                                 "arn:aws:logs:REGION:ACCOUNT_ID:log-group:/ecs/runtask-ENVIRONMENT:")));
+    assertThat(policy.statementsAllowing("logs:FilterLogEvents"))
+        .isNotEmpty()
+        .allSatisfy(
+            s ->
+                assertThat(s.resources())
+                    .containsExactly(
+                        "arn:aws:logs:REGION:ACCOUNT_ID:log-group:/ecs/runtask-ENVIRONMENT:*"));
     assertThat(policy.statementsAllowing("ecr:DescribeImages"))
         .isNotEmpty()
         .allSatisfy(

@@ -32,4 +32,30 @@ class RealTasksJarTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out() + r.err()).contains("Ada");
   }
+
+  @Test
+  void run_localShards_realTasksJar_everyShardRunsOnceAndLogsItsShard() {
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("tasks/target/tasks.jar")),
+        "tasks/target/tasks.jar not built (mvn -B -pl tasks -am package -DskipTests): skipping the real-jar run");
+
+    TestHost.Result r =
+        new TestHost()
+            .workDir(ROOT)
+            .env("USER", "ada")
+            .env("PATH", System.getenv("PATH"))
+            .env("HOME", System.getProperty("user.home"))
+            .run("run", "-e", "local", "-n", "hello-world", "--shards", "4", "--", "--name", "Ada");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    for (int i = 0; i < 4; i++) {
+      // The launcher's prefix, then the runtime's JSON line naming the same shard (JSON escapes /).
+      String prefix = "[" + i + "/4] {";
+      String field = "\"shard\":\"" + i + "\\/4\"";
+      assertThat(r.out().lines().filter(l -> l.startsWith(prefix) && l.contains(field)))
+          .as(r.toString())
+          .anySatisfy(l -> assertThat(l).contains("Hello, Ada!"));
+    }
+    assertThat(r.err()).contains("all 4 shards of hello-world succeeded");
+  }
 }

@@ -238,6 +238,35 @@ public final class FaultProxy implements AutoCloseable {
     };
   }
 
+  /**
+   * Throttles {@code operation} as AWS does: a token bucket of {@code burst} refilled at {@code
+   * perSecond}; a call finding it empty is answered ThrottlingException (400) and never reaches
+   * moto. {@code throttled} counts those answers.
+   */
+  public static Hook throttleAbove(
+      String operation, int perSecond, int burst, AtomicInteger throttled) {
+    return new Hook() {
+      private double tokens = burst;
+      private long last = System.nanoTime();
+
+      @Override
+      public synchronized Reply before(String op, int n, ObjectNode request) {
+        if (!operation.equals(op)) {
+          return null;
+        }
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perSecond / 1e9);
+        last = now;
+        if (tokens < 1) {
+          throttled.incrementAndGet();
+          return Reply.awsJsonError(400, "ThrottlingException", "Rate exceeded");
+        }
+        tokens -= 1;
+        return null;
+      }
+    };
+  }
+
   /** Rewrites the STOPPED task description the way ECS reports the given ending. */
   public static Hook stoppedAs(
       String stopCode, String stoppedReason, Integer exitCode, String containerReason) {

@@ -18,7 +18,19 @@ import java.util.Map;
  * Runs the launcher in-process with a chosen environment, working directory, terminal and stdin.
  */
 public final class TestHost {
-  private final Map<String, String> env = new HashMap<>();
+  private final Map<String, String> env = new HashMap<>(Map.of("XDG_STATE_HOME", stateDir()));
+
+  /** Fan-out journals go to a directory of the test's own, never the user's home. */
+  private static String stateDir() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("runtask-state");
+      dir.toFile().deleteOnExit();
+      return dir.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private Path workDir = Path.of(".");
   private boolean interactive;
   private String stdin = "";
@@ -28,6 +40,11 @@ public final class TestHost {
   public TestHost env(String name, String value) {
     env.put(name, value);
     return this;
+  }
+
+  /** The value a variable has in this host's environment (null when unset). */
+  public String envValue(String name) {
+    return env.get(name);
   }
 
   public TestHost workDir(Path dir) {

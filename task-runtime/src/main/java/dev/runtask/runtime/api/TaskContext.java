@@ -12,6 +12,15 @@ public interface TaskContext {
   /** Unique id of this execution; appears on every log line and in the execution record. */
   String runId();
 
+  /**
+   * Which shard of a fan-out this execution is ({@code SHARD_INDEX} of {@code SHARD_COUNT}, set by
+   * {@code launcher run --shards N}); {@link Shard#SINGLE} (0 of 1) when not fanned out, so a task
+   * that filters with {@link Shard#owns(long)} does all the work when run alone.
+   */
+  default Shard shard() {
+    return Shard.SINGLE;
+  }
+
   /** The clock of this execution; tests substitute a fixed one. */
   Clock clock();
 

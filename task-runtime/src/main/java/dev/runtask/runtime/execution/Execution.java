@@ -1,5 +1,6 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.api.TaskContext;
 import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.records.ExecutionBookkeeping;
@@ -37,6 +38,11 @@ public final class Execution implements TaskContext {
   @Override
   public String runId() {
     return start.runId();
+  }
+
+  @Override
+  public Shard shard() {
+    return start.shard();
   }
 
   @Override

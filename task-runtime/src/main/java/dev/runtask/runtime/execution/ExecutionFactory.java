@@ -1,6 +1,7 @@
 package dev.runtask.runtime.execution;
 
 import dev.runtask.contract.EnvironmentVariables;
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.records.ExecutionBookkeeping;
 import dev.runtask.runtime.records.ExecutionStart;
 import java.nio.file.Path;
@@ -27,6 +28,14 @@ public final class ExecutionFactory {
   /** Where the embedded default database, lock files and local objects live. */
   static final Path LOCAL_DIR = Path.of(".local");
 
+  /**
+   * The shard this process runs ({@code SHARD_INDEX}/{@code SHARD_COUNT}); throws {@link
+   * IllegalArgumentException} naming the variable when they are not valid.
+   */
+  public Shard shard() {
+    return Shard.fromEnvironment(env);
+  }
+
   /** A new execution; {@code singleInstance} and {@code dryRun} shape its database side. */
   public Execution newExecution(
       String taskName, List<String> redactedArgs, boolean singleInstance, boolean dryRun) {
@@ -40,7 +49,8 @@ public final class ExecutionFactory {
             clock.instant(),
             ecsTaskArn,
             launchedBy,
-            dryRun);
+            dryRun,
+            shard());
     return new Execution(
         start, clock, new ExecutionBookkeeping(start, singleInstance, env, LOCAL_DIR));
   }

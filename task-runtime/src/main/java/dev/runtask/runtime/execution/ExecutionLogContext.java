@@ -2,14 +2,23 @@ package dev.runtask.runtime.execution;
 
 import org.slf4j.MDC;
 
-/** Puts an execution's task name, run id and ECS task ARN on every log line written while open. */
+/**
+ * Puts an execution's task name, run id, ECS task ARN and (when fanned out) shard on every log line
+ * written while open.
+ */
 public final class ExecutionLogContext implements AutoCloseable {
+  /** The MDC key (JSON field) of a fan-out execution's shard, {@code index/count}. */
+  public static final String SHARD = dev.runtask.contract.LogFields.SHARD;
+
   private ExecutionLogContext() {}
 
   public static ExecutionLogContext of(Execution execution) {
     MDC.put("task", execution.taskName());
     MDC.put("runId", execution.runId());
     execution.ecsTaskArn().ifPresent(arn -> MDC.put("ecsTaskArn", arn));
+    if (execution.shard().isSharded()) {
+      MDC.put(SHARD, execution.shard().toString());
+    }
     return new ExecutionLogContext();
   }
 
@@ -18,5 +27,6 @@ public final class ExecutionLogContext implements AutoCloseable {
     MDC.remove("task");
     MDC.remove("runId");
     MDC.remove("ecsTaskArn");
+    MDC.remove(SHARD);
   }
 }

@@ -1,6 +1,7 @@
 package dev.runtask.runtime.records;
 
 import dev.runtask.runtime.api.ExitCodes;
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.db.Database;
 import dev.runtask.runtime.db.DatabaseSettings;
 import dev.runtask.runtime.db.DatabaseSettingsException;
@@ -133,16 +134,17 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     try {
       DatabaseSettings settings = database.settings();
       Optional<SingleInstanceLock.Held> held =
-          SingleInstanceLock.forDatabase(settings, localDir).tryAcquire(start.taskName());
+          SingleInstanceLock.forDatabase(settings, localDir).tryAcquire(lockName());
       if (held.isEmpty()) {
         err.println(
             start.taskName()
+                + (start.shard().isSharded() ? " shard " + start.shard() : "")
                 + " is already running elsewhere (single-instance task);"
                 + " nothing was done");
         return OptionalInt.of(ExitCodes.ALREADY_RUNNING);
       }
       lock = held.get();
-      log.info("Holding the single-instance lock of {}", start.taskName());
+      log.info("Holding the single-instance lock of {}", lockName());
       return OptionalInt.empty();
     } catch (DatabaseSettingsException e) {
       err.println(start.taskName() + ": " + e.getMessage());
@@ -188,6 +190,18 @@ public final class ExecutionBookkeeping implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Could not close the record of run {}: {}", start.runId(), e.getMessage());
     }
+  }
+
+  /**
+   * What the single-instance lock is taken on: the task, or for a fan-out shard the task and its
+   * shard ({@code task.shard-3-of-16}), so the shards of one fan-out run side by side while two
+   * runs of the same shard still exclude each other.
+   */
+  private String lockName() {
+    Shard shard = start.shard();
+    return shard.isSharded()
+        ? start.taskName() + ".shard-" + shard.index() + "-of-" + shard.count()
+        : start.taskName();
   }
 
   /** After the task: dry-run rollback and summary, the record's end, closing. Never throws. */

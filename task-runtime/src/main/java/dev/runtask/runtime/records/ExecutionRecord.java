@@ -1,5 +1,6 @@
 package dev.runtask.runtime.records;
 
+import dev.runtask.runtime.api.Shard;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,4 +16,5 @@ public record ExecutionRecord(
     Optional<String> ecsTaskArn,
     Optional<String> launchedBy,
     boolean dryRun,
-    Optional<String> stopReason) {}
+    Optional<String> stopReason,
+    Shard shard) {}

@@ -2,6 +2,7 @@ package dev.runtask.runtime.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.db.DatabaseUrls;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,8 @@ public final class ExecutionRecords {
   public boolean started(ExecutionStart start) {
     String sql =
         "insert into runtask_task_execution (run_id, task_name, arguments, started_at,"
-            + " ecs_task_arn, launched_by, dry_run) values (?, ?, ?, ?, ?, ?, ?)";
+            + " ecs_task_arn, launched_by, dry_run, shard_index, shard_count)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, start.runId());
@@ -59,6 +61,8 @@ public final class ExecutionRecords {
       ps.setString(5, start.ecsTaskArn().orElse(null));
       ps.setString(6, start.launchedBy().map(s -> truncate(s, 300)).orElse(null));
       ps.setBoolean(7, start.dryRun());
+      ps.setInt(8, start.shard().index());
+      ps.setInt(9, start.shard().count());
       ps.executeUpdate();
       return true;
     } catch (SQLException | JsonProcessingException | RuntimeException e) {
@@ -148,7 +152,8 @@ public final class ExecutionRecords {
   public Optional<ExecutionRecord> find(String runId) throws SQLException {
     String sql =
         "select run_id, task_name, arguments, started_at, ended_at, exit_code,"
-            + " error_summary, ecs_task_arn, launched_by, dry_run, stop_reason"
+            + " error_summary, ecs_task_arn, launched_by, dry_run, stop_reason, shard_index,"
+            + " shard_count"
             + " from runtask_task_execution"
             + " where run_id = ?";
     try (Connection c = dataSource.getConnection();
@@ -172,7 +177,8 @@ public final class ExecutionRecords {
                 Optional.ofNullable(rs.getString(8)),
                 Optional.ofNullable(rs.getString(9)),
                 rs.getBoolean(10),
-                Optional.ofNullable(rs.getString(11))));
+                Optional.ofNullable(rs.getString(11)),
+                new Shard(rs.getInt(12), rs.getInt(13))));
       }
     }
   }

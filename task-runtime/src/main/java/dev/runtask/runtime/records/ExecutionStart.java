@@ -1,5 +1,6 @@
 package dev.runtask.runtime.records;
 
+import dev.runtask.runtime.api.Shard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,8 @@ public record ExecutionStart(
     Instant startedAt,
     Optional<String> ecsTaskArn,
     Optional<String> launchedBy,
-    boolean dryRun) {
+    boolean dryRun,
+    Shard shard) {
   public ExecutionStart {
     redactedArguments = List.copyOf(redactedArguments);
   }

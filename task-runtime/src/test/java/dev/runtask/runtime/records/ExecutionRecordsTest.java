@@ -2,6 +2,7 @@ package dev.runtask.runtime.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.db.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +44,8 @@ class ExecutionRecordsTest {
         start,
         Optional.of("arn:aws:ecs:eu-west-1:123456789012:task/c/abc"),
         Optional.of("arn:aws:sts::123456789012:assumed-role/operator/alice"),
-        false);
+        false,
+        Shard.SINGLE);
   }
 
   @Test

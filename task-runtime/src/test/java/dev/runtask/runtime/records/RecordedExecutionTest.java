@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtask.contract.EnvironmentVariables;
 import dev.runtask.runtime.TaskRuntime;
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.db.TestDatabases;
 import dev.runtask.testharness.TestDatabaseLocation;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +72,19 @@ class RecordedExecutionTest {
     assertThat(record.errorSummary())
         .contains("IllegalStateException: orders table is locked second line");
     assertThat(record.endedAt()).isPresent();
+    assertThat(record.shard()).as("not fanned out: shard 0 of 1").isEqualTo(Shard.SINGLE);
+  }
+
+  @Test
+  void fanOutShard_recordHoldsTheShard() throws Exception {
+    TestDatabases.postgres();
+    Map<String, String> sharded = new HashMap<>(env);
+    sharded.put(EnvironmentVariables.SHARD_INDEX, "5");
+    sharded.put(EnvironmentVariables.SHARD_COUNT, "8");
+
+    assertThat(TaskRuntime.builder().env(sharded).build().execute("fails")).isEqualTo(1);
+
+    assertThat(recordOfThisTest().orElseThrow().shard()).isEqualTo(new Shard(5, 8));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.runtask.tasks.sales;
 
 import dev.runtask.runtime.api.ExitCodes;
 import dev.runtask.runtime.api.RunnableTask;
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.api.Task;
 import dev.runtask.runtime.api.TaskContext;
 import dev.runtask.runtime.db.Database;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Sets every sale's total to the sum of its lines, one transaction per chunk of sales (see {@link
- * Batches} on PostgreSQL's 64-subtransaction cliff). Single-instance: two overlapping runs would
- * only fight over the same rows.
+ * Batches} on PostgreSQL's 64-subtransaction cliff). Fanned out ({@code launcher run --shards N}),
+ * each shard takes only the sales it owns by sale id. Single-instance per shard: two overlapping
+ * runs of the same shard would only fight over the same rows.
  */
 @Task(
     name = "recalculate-sale-totals",
@@ -39,12 +41,14 @@ public final class RecalculateSaleTotalsTask implements RunnableTask {
       return ExitCodes.USAGE;
     }
     Database db = context.database();
+    Shard shard = context.shard();
     SaleTotals.Result result =
         new SaleTotals(db.transactions(), new SaleRepository(db.connections()))
-            .recalculateAll(chunkSize);
+            .recalculateAll(chunkSize, shard::owns);
     log.info(
-        "Checked {} sales in {} transactions; {} totals corrected",
+        "Checked {} sales{} in {} transactions; {} totals corrected",
         result.salesChecked(),
+        shard.isSharded() ? " (the part shard " + shard + " owns)" : "",
         result.transactions(),
         result.totalsChanged());
     return ExitCodes.SUCCESS;

@@ -3,6 +3,7 @@ package dev.runtask.tasks.sales;
 import dev.runtask.runtime.tx.Batches;
 import dev.runtask.runtime.tx.Transactions;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Recalculates every sale's total from its lines, in chunks: one transaction per chunk of sales
@@ -22,7 +23,15 @@ public final class SaleTotals {
   public record Result(int salesChecked, int totalsChanged, int transactions) {}
 
   public Result recalculateAll(int chunkSize) {
-    List<String> ids = sales.allSaleIds();
+    return recalculateAll(chunkSize, saleId -> true);
+  }
+
+  /**
+   * Recalculates the sales whose id {@code owned} accepts: a fan-out shard's part (the predicate is
+   * the shard's, so this usecase knows nothing of shards).
+   */
+  public Result recalculateAll(int chunkSize, Predicate<String> owned) {
+    List<String> ids = sales.allSaleIds().stream().filter(owned).toList();
     int[] changed = {0};
     int chunks =
         Batches.inChunks(

@@ -2,6 +2,7 @@ package dev.runtask.tasks.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtask.runtime.api.Shard;
 import dev.runtask.testsupport.CommittedTaskRuns;
 import dev.runtask.testsupport.TestDatabase;
 import java.io.BufferedReader;
@@ -36,6 +37,7 @@ class SingleInstanceTasksJarIT {
   final String saleId = "SI-" + UUID.randomUUID().toString().substring(0, 8);
   final List<Process> children = new ArrayList<>();
   final CommittedTaskRuns runs = new CommittedTaskRuns();
+  String ownedSale;
 
   @AfterEach
   void cleanUp() throws SQLException, InterruptedException {
@@ -43,6 +45,9 @@ class SingleInstanceTasksJarIT {
       child.destroyForcibly().waitFor();
     }
     execute("delete from sale where sale_id = '" + saleId + "'");
+    if (ownedSale != null) {
+      execute("delete from sale where sale_id = '" + ownedSale + "'");
+    }
     runs.delete();
   }
 
@@ -54,6 +59,10 @@ class SingleInstanceTasksJarIT {
   }
 
   Process start() throws IOException {
+    return start(Map.of());
+  }
+
+  Process start(Map<String, String> extraEnv) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path target = Path.of("target").toAbsolutePath();
     ProcessBuilder pb =
@@ -66,6 +75,7 @@ class SingleInstanceTasksJarIT {
     Map<String, String> env = pb.environment();
     env.putAll(runs.environment());
     env.put("RUNTASK_LOG_FORMAT", "text");
+    env.putAll(extraEnv);
     pb.redirectErrorStream(true);
     Process p = pb.start();
     children.add(p);
@@ -129,6 +139,51 @@ class SingleInstanceTasksJarIT {
         return rs.getInt(1);
       }
     }
+  }
+
+  @Test
+  void fanOut_shardsDoNotBlockEachOther_twoRunsOfOneShardDo() throws Exception {
+    String owned = saleOwnedBy(new Shard(0, 2));
+    Map<String, String> shard0 = Map.of("SHARD_INDEX", "0", "SHARD_COUNT", "2");
+    try (Connection blocker = TestDatabase.get().dataSource().getConnection()) {
+      blocker.setAutoCommit(false);
+      try (Statement s = blocker.createStatement()) {
+        s.executeQuery("select * from sale where sale_id = '" + owned + "' for update").close();
+      }
+      Process holder = start(shard0);
+      awaitLine(lines(holder), "Holding the single-instance lock", holder);
+
+      Process otherShard = start(Map.of("SHARD_INDEX", "1", "SHARD_COUNT", "2"));
+      assertThat(otherShard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(otherShard.exitValue()).as(output(otherShard)).isZero();
+
+      Process sameShard = start(shard0);
+      assertThat(sameShard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(sameShard.exitValue()).isEqualTo(100);
+      assertThat(output(sameShard)).contains(TASK + " shard 0/2 is already running elsewhere");
+
+      blocker.rollback();
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(holder.exitValue()).isZero();
+    }
+  }
+
+  /**
+   * Inserts this test's sale under an id the shard owns (and its sibling does not), with a wrong
+   * total, so the shard's update waits for the blocker's row lock.
+   */
+  String saleOwnedBy(Shard shard) throws SQLException {
+    String id = saleId;
+    for (int n = 0; !shard.owns(id); n++) {
+      id = saleId + "-" + n;
+    }
+    ownedSale = id;
+    execute(
+        "insert into sale (sale_id, sold_at, total) values ('"
+            + id
+            + "', timestamp with time zone '2026-11-01 10:00:00+00', 1)"); // no lines: total is
+    // wrong
+    return id;
   }
 
   @Test
