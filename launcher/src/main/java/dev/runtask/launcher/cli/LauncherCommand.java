@@ -28,6 +28,7 @@ public final class LauncherCommand {
     all.put("ps", PsCommand::new);
     all.put("logs", LogsCommand::new);
     all.put("stop", StopCommand::new);
+    all.put("history", HistoryCommand::new);
     all.put("render", RenderCommand::new);
     all.put("diff", DiffCommand::new);
     all.put("tasks", TasksCommand::new);

@@ -159,6 +159,57 @@ public final class RunJournal {
         .toList();
   }
 
+  /** When the fan-out started. */
+  public Instant createdAt() {
+    return Instant.parse(json.path("createdAt").asText("1970-01-01T00:00:00Z"));
+  }
+
+  /** When its outcome was recorded; empty while it runs, or when the launcher died first. */
+  public Optional<Instant> finishedAt() {
+    return json.hasNonNull("finishedAt")
+        ? Optional.of(Instant.parse(json.path("finishedAt").asText()))
+        : Optional.empty();
+  }
+
+  /** The recorded exit code of {@code index}; empty when its end was never recorded. */
+  public Optional<Integer> exitCode(int index) {
+    ObjectNode s = shards.get(index);
+    return s != null && s.has("exitCode")
+        ? Optional.of(s.path("exitCode").asInt())
+        : Optional.empty();
+  }
+
+  /** The recorded one-line cause of {@code index}'s failure, if any. */
+  public Optional<String> cause(int index) {
+    ObjectNode s = shards.get(index);
+    return s == null ? Optional.empty() : Optional.ofNullable(s.path("cause").asText(null));
+  }
+
+  /** Every journal on this machine, newest first; unreadable files are skipped. */
+  public static List<RunJournal> all(Map<String, String> env) {
+    Path dir = directory(env);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<RunJournal> all = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json") && looksLikeRunId(name.substring(0, name.length() - 5))) {
+          try {
+            all.add(new RunJournal(file, (ObjectNode) JsonFiles.read(file, dir)));
+          } catch (RuntimeException e) {
+            // A journal being rewritten or damaged by hand: not part of the history.
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    all.sort(java.util.Comparator.comparing(RunJournal::createdAt).reversed());
+    return all;
+  }
+
   /** The RunTask launch every shard of this run was started with (ECS runs only). */
   Optional<TaskStarter.Launch> launch() {
     JsonNode l = json.path("launch");

@@ -12,7 +12,7 @@ import java.util.List;
  * long one does not push the others around.
  */
 public final class TaskTable {
-  private static final DateTimeFormatter STARTED =
+  public static final DateTimeFormatter STARTED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final List<String> HEADER =
       List.of(
@@ -46,7 +46,12 @@ public final class TaskTable {
               t.exitCode() == null ? "-" : t.exitCode().toString(),
               orDash(t.cause())));
     }
-    int[] widths = new int[HEADER.size()];
+    return align(rows);
+  }
+
+  /** {@code rows} (the first is the header) as lines, each column padded to its widest cell. */
+  public static List<String> align(List<List<String>> rows) {
+    int[] widths = new int[rows.get(0).size()];
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) {
         widths[i] = Math.max(widths[i], row.get(i).length());
@@ -68,7 +73,7 @@ public final class TaskTable {
   }
 
   /** {@code 42s}, {@code 3m05s}, {@code 2h07m}. */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     if (d == null) {
       return "-";
     }
