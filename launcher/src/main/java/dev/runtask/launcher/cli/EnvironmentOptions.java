@@ -1,5 +1,6 @@
 package dev.runtask.launcher.cli;
 
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.run.Planner;
 import java.nio.file.Path;
@@ -28,6 +29,18 @@ public final class EnvironmentOptions {
       description =
           "Image tag for {{ image_tag }} (default: $RUNTASK_IMAGE_TAG, else the git commit this launcher was built from).")
   String imageTag;
+
+  /**
+   * The planner for an ECS environment (ps, logs, stop): a local one is bad input, saying {@code
+   * instead} what to do there.
+   */
+  Planner ecsPlanner(Host host, String instead) {
+    Planner planner = planner(host);
+    if (planner.environment().config().runsLocally()) {
+      throw LauncherException.badInput("environment " + env + " runs tasks locally: " + instead);
+    }
+    return planner;
+  }
 
   /** The planner for the chosen environment on {@code host}. */
   Planner planner(Host host) {

@@ -74,14 +74,8 @@ public final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Host host = parent.host();
-    Planner planner = environment.planner(host);
+    Planner planner = environment.ecsPlanner(host, "their output is in the terminal that ran them");
     EnvironmentConfig config = planner.environment().config();
-    if (config.runsLocally()) {
-      throw LauncherException.badInput(
-          "environment "
-              + environment.env
-              + " runs tasks locally: their output is in the terminal that ran them");
-    }
     if (since != null && (since.isNegative() || since.isZero())) {
       throw LauncherException.badInput("--since: must be a positive duration (e.g. 10m)");
     }

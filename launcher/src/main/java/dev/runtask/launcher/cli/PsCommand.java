@@ -10,7 +10,6 @@ import dev.runtask.launcher.aws.LaunchedTasks;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
-import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.ops.LaunchedTask;
 import dev.runtask.launcher.ops.TaskTable;
@@ -52,14 +51,8 @@ public final class PsCommand implements Callable<Integer>, ReportsFailures {
   @Override
   public Integer call() {
     Host host = parent.host();
-    Planner planner = environment.planner(host);
+    Planner planner = environment.ecsPlanner(host, "ps lists the tasks of an ECS environment");
     EnvironmentConfig config = planner.environment().config();
-    if (config.runsLocally()) {
-      throw LauncherException.badInput(
-          "environment "
-              + environment.env
-              + " runs tasks locally: ps lists the tasks of an ECS environment");
-    }
     TaskManifest manifest = planner.manifest().manifest();
     if (task != null) {
       planner.manifest().task(task);

@@ -70,14 +70,8 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
   @Override
   public Integer call() {
     Host host = parent.host();
-    Planner planner = environment.planner(host);
+    Planner planner = environment.ecsPlanner(host, "stop a local run with Ctrl-C in its terminal");
     EnvironmentConfig config = planner.environment().config();
-    if (config.runsLocally()) {
-      throw LauncherException.badInput(
-          "environment "
-              + environment.env
-              + " runs tasks locally: stop a local run with Ctrl-C in its terminal");
-    }
     StopReason.checkText(reason);
     boolean confirm = config.confirm() && !yes;
     if (confirm && !host.terminal().interactive()) {

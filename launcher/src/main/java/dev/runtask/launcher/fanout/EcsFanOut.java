@@ -3,6 +3,7 @@ package dev.runtask.launcher.fanout;
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.LogStream;
+import dev.runtask.launcher.aws.StoppedTask;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
@@ -23,7 +24,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -360,17 +360,7 @@ public final class EcsFanOut {
     if (!"STOPPED".equals(task.lastStatus())) {
       return;
     }
-    Container container =
-        task.containers().stream()
-            .filter(c -> plan.definition().containerName().equals(c.name()))
-            .findFirst()
-            .orElse(null);
-    StopFacts facts =
-        new StopFacts(
-            task.stopCodeAsString(),
-            task.stoppedReason(),
-            container == null ? null : container.exitCode(),
-            container == null ? null : container.reason());
+    StopFacts facts = StoppedTask.facts(task, plan.definition().containerName());
     Outcome outcome = StopExplainer.explain(facts, plan.memoryHint());
     shard.ended(outcome.exitCode(), outcome.explanation());
     slots.release();

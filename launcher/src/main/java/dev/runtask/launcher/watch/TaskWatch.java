@@ -5,6 +5,7 @@ import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.ConsoleUrls;
 import dev.runtask.launcher.aws.LogFollower;
 import dev.runtask.launcher.aws.LogStream;
+import dev.runtask.launcher.aws.StoppedTask;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.explain.StopExplainer;
@@ -16,7 +17,6 @@ import dev.runtask.launcher.run.RunPlan;
 import dev.runtask.launcher.run.RunResult;
 import java.time.Clock;
 import java.util.Objects;
-import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -86,17 +86,7 @@ public final class TaskWatch {
   }
 
   private Ending stopped(RunPlan plan, Task task, LogFollower logs) {
-    Container container =
-        task.containers().stream()
-            .filter(c -> plan.definition().containerName().equals(c.name()))
-            .findFirst()
-            .orElse(null);
-    StopFacts facts =
-        new StopFacts(
-            task.stopCodeAsString(),
-            task.stoppedReason(),
-            container == null ? null : container.exitCode(),
-            container == null ? null : container.reason());
+    StopFacts facts = StoppedTask.facts(task, plan.definition().containerName());
     Outcome outcome = StopExplainer.explain(facts, plan.memoryHint());
     if (outcome.explanation() != null) {
       host.terminal().info("launcher: " + outcome.explanation());
