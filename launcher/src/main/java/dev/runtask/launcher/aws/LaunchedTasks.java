@@ -66,7 +66,8 @@ public final class LaunchedTasks {
     return TaskStarter.STARTED_BY.equals(task.startedBy());
   }
 
-  private List<Task> describe(String cluster, List<String> arns) {
+  /** {@code arns} of {@code cluster} with their tags, 100 per call. */
+  public List<Task> describe(String cluster, List<String> arns) {
     List<Task> tasks = new ArrayList<>();
     for (int from = 0; from < arns.size(); from += DESCRIBE_BATCH) {
       List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_BATCH));

@@ -8,13 +8,16 @@ import dev.runtask.launcher.aws.LogFollower;
 import dev.runtask.launcher.aws.LogStream;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.platform.EcsPlatform;
+import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.run.Planner;
 import dev.runtask.launcher.run.RunOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +48,8 @@ public final class LogsCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
-      paramLabel = "TASK_ID",
-      description = "The task's id (as `launcher ps` shows it) or ARN.")
+      paramLabel = "TASK_ID|RUN_ID",
+      description = "The task's id (as `launcher ps` shows it) or ARN, or a fan-out's run id.")
   String taskId;
 
   @Option(
@@ -54,6 +57,12 @@ public final class LogsCommand implements Callable<Integer> {
       paramLabel = "TASK",
       description = "The task's name, when ECS no longer knows the task and it has overrides.")
   String task;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K",
+      description = "With a fan-out's RUN_ID: only shard K (0 to N-1); default: every shard.")
+  Integer shard;
 
   @Option(
       names = {"-f", "--follow"},
@@ -83,6 +92,16 @@ public final class LogsCommand implements Callable<Integer> {
       planner.manifest().task(task);
     }
     Instant from = since == null ? null : Instant.now().minus(since);
+    if (RunJournal.looksLikeRunId(taskId)) {
+      Integer code = runLogs(host, planner, config, from);
+      if (code != null) {
+        return code;
+      }
+    }
+    if (shard != null) {
+      throw LauncherException.badInput(
+          "--shard: only with a fan-out's RUN_ID (" + taskId + " is a task id)");
+    }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
       Optional<Task> known = new LaunchedTasks(clients.ecs()).find(config.cluster(), taskId);
       if (known.isPresent() && !LaunchedTasks.launchedByUs(known.get())) {
@@ -143,6 +162,42 @@ public final class LogsCommand implements Callable<Integer> {
                         ? " has stopped: nothing more to follow"
                         : " is not known to ECS any more (stopped over an hour ago?): nothing"
                             + " more to follow"));
+      }
+      return ExitCodes.SUCCESS;
+    }
+  }
+
+  /**
+   * Every shard's log of a fan-out (or shard K's), one shard after the other; null when {@code
+   * taskId} is no run's id.
+   */
+  private Integer runLogs(Host host, Planner planner, EnvironmentConfig config, Instant from) {
+    try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+      List<RunShards.Shard> shards =
+          RunShards.of(new LaunchedTasks(clients.ecs()), config.cluster(), host.env(), taskId);
+      if (shards.isEmpty()) {
+        return null;
+      }
+      if (follow) {
+        throw LauncherException.badInput(
+            "--follow: a fan-out is followed with `launcher attach -e "
+                + environment.env
+                + " "
+                + taskId
+                + "` (every shard's lines until all have stopped, and the run's exit code)");
+      }
+      if (shard != null) {
+        shards = shards.stream().filter(s -> s.index() == shard).toList();
+        if (shards.isEmpty()) {
+          throw LauncherException.badInput(
+              "--shard " + shard + ": run " + taskId + " has no such shard (see launcher ps)");
+        }
+      }
+      RenderedDefinition definition = planner.render(null);
+      TaskOutput output = TaskOutput.of(host, false);
+      for (RunShards.Shard s : shards) {
+        LogStream.of(definition.container(), s.taskArn())
+            .ifPresent(stream -> new LogFollower(clients.logs(), stream, output, from).poll());
       }
       return ExitCodes.SUCCESS;
     }

@@ -4,11 +4,13 @@ import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.CallerIdentity;
 import dev.runtask.launcher.aws.LaunchedTasks;
+import dev.runtask.launcher.aws.StoppedTask;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.explain.Outcome;
+import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.ops.LaunchedTask;
 import dev.runtask.launcher.ops.StopReason;
@@ -16,6 +18,8 @@ import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.run.Planner;
 import dev.runtask.launcher.run.RunOptions;
 import dev.runtask.launcher.run.RunResult;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +49,9 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
 
   @Parameters(
       index = "0",
-      paramLabel = "TASK_ID",
-      description = "The task's id (as `launcher ps` shows it) or ARN.")
+      paramLabel = "TASK_ID|RUN_ID",
+      description =
+          "The task's id (as `launcher ps` shows it) or ARN, or a fan-out's run id (every shard).")
   String taskId;
 
   @Option(
@@ -83,6 +88,13 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
       CallerIdentity caller = CallerIdentity.of(clients.sts());
       caller.requireAccount(config.accountId(), environment.env);
+      Integer runCode =
+          RunJournal.looksLikeRunId(taskId)
+              ? stopRun(host, config, clients, caller, confirm)
+              : null;
+      if (runCode != null) {
+        return runCode;
+      }
       Task found =
           new LaunchedTasks(clients.ecs())
               .find(config.cluster(), taskId)
@@ -164,6 +176,109 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
       }
       return code;
     }
+  }
+
+  /**
+   * Every running shard of a fan-out: one confirmation, one StopTask per shard with the same
+   * reason, then (unless --no-wait) until all have stopped; null when {@code taskId} is no run's
+   * id. 0 when each ended on the stop, 137 when one had to be killed, else the code of the lowest
+   * shard that ended otherwise.
+   */
+  private Integer stopRun(
+      Host host,
+      EnvironmentConfig config,
+      AwsClients clients,
+      CallerIdentity caller,
+      boolean confirm) {
+    LaunchedTasks tasks = new LaunchedTasks(clients.ecs());
+    List<RunShards.Shard> shards = RunShards.of(tasks, config.cluster(), host.env(), taskId);
+    if (shards.isEmpty()) {
+      return null; // not a run's id: a task's
+    }
+    List<RunShards.Shard> running =
+        shards.stream()
+            .filter(s -> s.task().isPresent() && LaunchedTasks.launchedByUs(s.task().get()))
+            .filter(s -> !"STOPPED".equals(s.task().get().lastStatus()))
+            .toList();
+    if (running.isEmpty()) {
+      host.terminal()
+          .info("every shard of run " + taskId + " has already stopped — nothing to stop");
+      return ExitCodes.SUCCESS;
+    }
+    if (confirm) {
+      String answer =
+          host.terminal()
+              .ask(
+                  "Stop the "
+                      + running.size()
+                      + " running shard(s) of run "
+                      + taskId
+                      + " on "
+                      + environment.env
+                      + "? Type \""
+                      + environment.env
+                      + "\" to confirm:");
+      if (answer == null || !answer.trim().equals(environment.env)) {
+        throw LauncherException.badInput("not confirmed: nothing was stopped");
+      }
+    }
+    String stopReason = StopReason.of(caller.arn(), reason);
+    for (RunShards.Shard s : running) {
+      clients.ecs().stopTask(r -> r.cluster(config.cluster()).task(s.taskArn()).reason(stopReason));
+    }
+    host.terminal()
+        .info(
+            "asked ECS to stop "
+                + running.size()
+                + " shard(s) of run "
+                + taskId
+                + ": \""
+                + stopReason
+                + "\"; they get SIGTERM now and SIGKILL after their stop timeout");
+    if (noWait) {
+      return ExitCodes.SUCCESS;
+    }
+    List<String> arns = running.stream().map(RunShards.Shard::taskArn).toList();
+    Instant deadline = waiting.timeout == null ? null : Instant.now().plus(waiting.timeout);
+    List<Task> described;
+    while (true) {
+      described = tasks.describe(config.cluster(), arns);
+      if (described.stream().allMatch(t -> "STOPPED".equals(t.lastStatus()))) {
+        break;
+      }
+      if (deadline != null && Instant.now().isAfter(deadline)) {
+        host.terminal()
+            .info("launcher: --timeout reached; shards of run " + taskId + " still stopping");
+        return ExitCodes.TIMED_OUT;
+      }
+      try {
+        Thread.sleep(waiting.pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ExitCodes.WAIT_INTERRUPTED;
+      }
+    }
+    int code = ExitCodes.SUCCESS;
+    for (RunShards.Shard s : running) {
+      Task t =
+          described.stream().filter(d -> d.taskArn().equals(s.taskArn())).findFirst().orElse(null);
+      Integer exit =
+          t == null ? null : StoppedTask.facts(t, config.containerName()).containerExitCode();
+      host.terminal()
+          .info(
+              "launcher: " + s.label() + " stopped" + (exit == null ? "" : " (exit " + exit + ")"));
+      boolean quiet =
+          exit == null
+              || exit == ExitCodes.TERMINATED
+              || exit == ExitCodes.SUCCESS
+              || exit == ExitCodes.INTERRUPTED;
+      if (exit != null && exit == ExitCodes.KILLED) {
+        code = ExitCodes.KILLED;
+      } else if (!quiet && code == ExitCodes.SUCCESS) {
+        code = exit;
+      }
+    }
+    return code;
   }
 
   /**

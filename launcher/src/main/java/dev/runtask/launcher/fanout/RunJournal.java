@@ -234,7 +234,8 @@ public final class RunJournal {
             "-"));
   }
 
-  Optional<String> taskArn(int index) {
+  /** The task ARN recorded for shard {@code index}; empty before its RunTask answered. */
+  public Optional<String> taskArn(int index) {
     return Optional.ofNullable(shards.get(index)).map(s -> s.path("taskArn").asText(null));
   }
 
