@@ -36,8 +36,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Recent runs in ENV and how they ended, newest first: the fan-outs in this machine's run",
-      "journal (any age), and on ECS the launcher's tasks stopped within about an hour."
+      "Recent runs in ENV and how they ended, newest first.",
+      "The fan-outs in this machine's run journal (any age), and on ECS the launcher's tasks",
+      "stopped within about an hour."
     })
 public final class HistoryCommand implements Callable<Integer> {
   @ParentCommand LauncherCommand parent;

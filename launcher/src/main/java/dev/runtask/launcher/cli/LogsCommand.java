@@ -36,10 +36,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Print a task's log from CloudWatch, rendered as run shows it (at a terminal; the task's",
-      "own lines as written otherwise). Works after ECS has forgotten the task, as long as",
-      "CloudWatch keeps its log. --follow keeps going until the task stops and exits with its",
-      "exit code, like attach."
+      "Print a task's (or a fan-out's) log from CloudWatch, as run shows it.",
+      "Rendered at a terminal, the task's own lines as written otherwise. Works after ECS has",
+      "forgotten the task, as long as CloudWatch keeps its log. --follow keeps going until the",
+      "task stops and exits with its exit code, like attach."
     })
 public final class LogsCommand implements Callable<Integer> {
   @ParentCommand LauncherCommand parent;

@@ -29,9 +29,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "List the tasks the launcher started in ENV's cluster: running, and stopped within about",
-      "an hour (as long as ECS keeps them), newest first, with arguments (secrets masked), who",
-      "launched them, status, duration, exit code and cause."
+      "List the tasks the launcher started in ENV: running and recently stopped.",
+      "Newest first, with arguments (secrets masked), who launched them, status, duration, exit",
+      "code and cause; stopped tasks for as long as ECS keeps them (about an hour)."
     })
 public final class PsCommand implements Callable<Integer>, ReportsFailures {
   @ParentCommand LauncherCommand parent;

@@ -37,8 +37,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Stop a task the launcher started (see `launcher ps`): ECS sends it SIGTERM, and SIGKILL",
-      "after its stop timeout. Waits until it has stopped, shows its logs and how it ended.",
+      "Stop a task (or every shard of a fan-out) the launcher started.",
+      "ECS sends it SIGTERM, and SIGKILL after its stop timeout. Waits until it has stopped,",
+      "shows its logs and how it ended.",
       "Exit 0 when it stopped (its own 143 for SIGTERM is the expected end), 137 when it had to",
       "be killed, else the code it ended with."
     })

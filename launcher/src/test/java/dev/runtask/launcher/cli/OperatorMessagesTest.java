@@ -86,9 +86,21 @@ class OperatorMessagesTest {
     TestHost.Result top = env.host.run("--help");
     TestHost.Result run = env.host.run("run", "--help");
 
-    String attach =
-        top.out().lines().filter(l -> l.startsWith("  attach ")).findFirst().orElseThrow();
-    assertThat(attach.stripTrailing()).endsWith(".");
+    // Each command's summary (its first description line, wrapped by picocli) is a whole sentence.
+    String commands =
+        top.out().substring(top.out().indexOf("Commands:"), top.out().indexOf("Exit codes:"));
+    java.util.List<String> summaries = new java.util.ArrayList<>();
+    for (String line : commands.lines().skip(1).toList()) {
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        summaries.add(line.strip());
+      } else if (!line.isBlank() && !summaries.isEmpty()) {
+        summaries.set(
+            summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
+      }
+    }
+    assertThat(summaries)
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(l -> assertThat(l).endsWith("."));
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("a directory under task-definitions/ (local, moto, moto-prod, moto-spot).")
         .doesNotContain("staging");
