@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
@@ -59,6 +60,13 @@ public final class LaunchedTasks {
     return describe(cluster, List.of(arnOrId)).stream()
         .filter(t -> inCluster(t, cluster))
         .findFirst();
+  }
+
+  /** The value of {@code task}'s tag {@code key} (DescribeTasks with tags), if it has one. */
+  public static Optional<String> tag(Task task, String key) {
+    return task.hasTags()
+        ? task.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst()
+        : Optional.empty();
   }
 
   /** True when {@code task} started with the launcher's {@code startedBy}. */

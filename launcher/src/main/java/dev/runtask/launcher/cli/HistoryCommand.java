@@ -9,8 +9,10 @@ import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.aws.LaunchedTasks;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
+import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.manifest.BundledManifest;
 import dev.runtask.launcher.ops.LaunchedTask;
 import dev.runtask.launcher.ops.TaskTable;
 import dev.runtask.launcher.run.Planner;
@@ -77,13 +79,14 @@ public final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     Host host = parent.host();
     if (limit < 1) {
-      throw dev.runtask.launcher.exit.LauncherException.badInput(
+      throw LauncherException.badInput(
           "--limit: " + limit + "; expected a number of runs, 1 or more");
     }
     Planner planner = environment.planner(host);
     EnvironmentConfig config = planner.environment().config();
+    BundledManifest bundled = planner.manifest();
     if (task != null) {
-      planner.manifest().task(task);
+      bundled.task(task);
     }
     List<Entry> entries = new ArrayList<>();
     Set<String> journaledRuns = new HashSet<>();
@@ -96,7 +99,7 @@ public final class HistoryCommand implements Callable<Integer> {
       entries.add(fromJournal(journal));
     }
     if (!config.runsLocally()) {
-      TaskManifest manifest = planner.manifest().manifest();
+      TaskManifest manifest = bundled.manifest();
       try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
         for (var t : new LaunchedTasks(clients.ecs()).list(config.cluster())) {
           LaunchedTask shown = LaunchedTask.of(t, manifest, environment.env);

@@ -11,6 +11,7 @@ import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.TaskOutput;
+import dev.runtask.launcher.manifest.BundledManifest;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.render.RenderedDefinition;
 import dev.runtask.launcher.run.Planner;
@@ -88,8 +89,9 @@ public final class LogsCommand implements Callable<Integer> {
     if (since != null && (since.isNegative() || since.isZero())) {
       throw LauncherException.badInput("--since: must be a positive duration (e.g. 10m)");
     }
+    BundledManifest manifest = planner.manifest();
     if (task != null) {
-      planner.manifest().task(task);
+      manifest.task(task);
     }
     Instant from = since == null ? null : Instant.now().minus(since);
     if (RunJournal.looksLikeRunId(taskId)) {
@@ -108,8 +110,9 @@ public final class LogsCommand implements Callable<Integer> {
         throw LauncherException.badInput(
             "task " + taskId + " was not started by the launcher: use aws logs tail for its log");
       }
-      String name = task != null ? task : known.map(LogsCommand::taskName).orElse(null);
-      if (name != null && planner.manifest().manifest().find(name).isEmpty()) {
+      String name =
+          task != null ? task : known.flatMap(t -> LaunchedTasks.tag(t, "task")).orElse(null);
+      if (name != null && manifest.manifest().find(name).isEmpty()) {
         name = null; // a task this build no longer has: the environment's base definition
       }
       if (follow && known.isPresent() && !"STOPPED".equals(known.get().lastStatus())) {
@@ -201,16 +204,5 @@ public final class LogsCommand implements Callable<Integer> {
       }
       return ExitCodes.SUCCESS;
     }
-  }
-
-  private static String taskName(Task task) {
-    if (task.hasTags()) {
-      for (var tag : task.tags()) {
-        if (tag.key().equals("task")) {
-          return tag.value();
-        }
-      }
-    }
-    return null;
   }
 }

@@ -11,6 +11,7 @@ import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.io.Host;
+import dev.runtask.launcher.manifest.BundledManifest;
 import dev.runtask.launcher.ops.LaunchedTask;
 import dev.runtask.launcher.ops.TaskTable;
 import dev.runtask.launcher.run.Planner;
@@ -53,9 +54,10 @@ public final class PsCommand implements Callable<Integer>, ReportsFailures {
     Host host = parent.host();
     Planner planner = environment.ecsPlanner(host, "ps lists the tasks of an ECS environment");
     EnvironmentConfig config = planner.environment().config();
-    TaskManifest manifest = planner.manifest().manifest();
+    BundledManifest bundled = planner.manifest();
+    TaskManifest manifest = bundled.manifest();
     if (task != null) {
-      planner.manifest().task(task);
+      bundled.task(task);
     }
     Instant now = Instant.now();
     List<LaunchedTask> tasks;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -29,8 +28,8 @@ final class RunShards {
       LaunchedTasks tasks, String cluster, Map<String, String> env, String runId) {
     Map<Integer, Shard> shards = new TreeMap<>();
     for (Task t : tasks.list(cluster)) {
-      Optional<String> run = tag(t, "run-id");
-      Optional<String> shard = tag(t, "shard");
+      Optional<String> run = LaunchedTasks.tag(t, "run-id");
+      Optional<String> shard = LaunchedTasks.tag(t, "shard");
       if (run.isPresent() && run.get().equals(runId) && shard.isPresent()) {
         int index = Integer.parseInt(shard.get().substring(0, shard.get().indexOf('/')));
         shards.put(index, new Shard(index, "[" + shard.get() + "]", t.taskArn(), Optional.of(t)));
@@ -49,11 +48,5 @@ final class RunShards {
       }
     }
     return new ArrayList<>(shards.values());
-  }
-
-  private static Optional<String> tag(Task task, String key) {
-    return task.hasTags()
-        ? task.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst()
-        : Optional.empty();
   }
 }

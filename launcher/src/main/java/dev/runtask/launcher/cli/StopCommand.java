@@ -268,14 +268,9 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
       host.terminal()
           .info(
               "launcher: " + s.label() + " stopped" + (exit == null ? "" : " (exit " + exit + ")"));
-      boolean quiet =
-          exit == null
-              || exit == ExitCodes.TERMINATED
-              || exit == ExitCodes.SUCCESS
-              || exit == ExitCodes.INTERRUPTED;
       if (exit != null && exit == ExitCodes.KILLED) {
         code = ExitCodes.KILLED;
-      } else if (!quiet && code == ExitCodes.SUCCESS) {
+      } else if (!StopReason.endedOnTheStop(exit) && code == ExitCodes.SUCCESS) {
         code = exit;
       }
     }
@@ -293,10 +288,7 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
     }
     Integer container = watched.containerExitCode();
     Host host = parent.host();
-    if (container == null
-        || container == ExitCodes.TERMINATED
-        || container == ExitCodes.SUCCESS
-        || container == ExitCodes.INTERRUPTED) {
+    if (StopReason.endedOnTheStop(container)) {
       host.terminal()
           .info(
               "launcher: stopped by you"

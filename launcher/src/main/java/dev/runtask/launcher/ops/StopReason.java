@@ -1,5 +1,6 @@
 package dev.runtask.launcher.ops;
 
+import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.exit.LauncherException;
 
 /**
@@ -28,6 +29,17 @@ public final class StopReason {
               + MAX_TEXT
               + " fit in ECS's stopped reason");
     }
+  }
+
+  /**
+   * True when a container's exit code is how a task answers our stop: 143 (SIGTERM handled), 0 or
+   * 130, or none at all (it never got to run). 137 (killed after the stop timeout) is not.
+   */
+  public static boolean endedOnTheStop(Integer containerExit) {
+    return containerExit == null
+        || containerExit == ExitCodes.TERMINATED
+        || containerExit == ExitCodes.SUCCESS
+        || containerExit == ExitCodes.INTERRUPTED;
   }
 
   /** {@code launcher stop by Operator/alice: deploy freeze}. */
