@@ -39,6 +39,24 @@ class JsonLogProcessTest {
         .hasSize(1);
   }
 
+  /**
+   * The process names its SLF4J provider itself (start-up); neither SLF4J nor Logback may say so,
+   * or anything else, on stderr, where only a failure's one line belongs.
+   */
+  @Test
+  void successfulRun_stderrEmpty_andTheRunIdIsARandomUuid() throws Exception {
+    try (ChildJvm child = ChildJvm.start(Map.of(), "echo-options", "--count", "1")) {
+      assertThat(child.awaitExit()).isZero();
+      assertThat(child.stderr()).isEmpty();
+      List<JsonNode> lines = child.stdout().stream().map(JsonLogProcessTest::parse).toList();
+      assertThat(lines)
+          .extracting(line -> line.path(LogFields.MESSAGE).asText())
+          .contains("count is 1");
+      assertThat(lines.get(0).path("mdc").path("runId").asText())
+          .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    }
+  }
+
   /** The launcher stops following CloudWatch once it reads this line: it must be the last one. */
   @Test
   void lastLine_carriesTheEndOfLogMarkerWithTheExitCode_noOtherLineDoes() throws Exception {

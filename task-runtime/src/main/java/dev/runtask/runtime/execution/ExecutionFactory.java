@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
@@ -43,7 +42,7 @@ public final class ExecutionFactory {
         Optional.ofNullable(env.get(EnvironmentVariables.LAUNCHED_BY)).filter(s -> !s.isBlank());
     ExecutionStart start =
         new ExecutionStart(
-            UUID.randomUUID().toString(),
+            RunIds.next(),
             taskName,
             redactedArgs,
             clock.instant(),
