@@ -3,6 +3,7 @@ package dev.runtask.tasks.aot;
 import dev.runtask.runtime.Main;
 import dev.runtask.runtime.TaskRuntime;
 import dev.runtask.runtime.db.DatabaseSettings;
+import dev.runtask.runtime.logging.LoggingStartup;
 import dev.runtask.runtime.tcc.ObjectStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static void main(String[] args) throws IOException {
+    // Logging comes up as in every real launch (Main), so the archive holds that path's classes.
+    LoggingStartup.startInBackground();
     Path csv = Files.createTempFile("runtask-training-", ".csv");
     int code;
     try {
