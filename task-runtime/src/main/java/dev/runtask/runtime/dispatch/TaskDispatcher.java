@@ -127,12 +127,14 @@ public final class TaskDispatcher {
 
   private static String show(ArgSpec arg) {
     // Through Object: getValue() is generic, and String.valueOf would otherwise pick
-    // valueOf(char[]).
+    // valueOf(char[]). Arrays as their elements ("[7, 8]"), not as "[I@1b6d3586".
     Object value = arg.getValue();
+    String shown = Arrays.deepToString(new Object[] {value});
+    shown = shown.substring(1, shown.length() - 1);
     if (arg instanceof OptionSpec option) {
-      return option.longestName() + "=" + (isSecret(option) ? Secrets.MASK : value);
+      return option.longestName() + "=" + (isSecret(option) ? Secrets.MASK : shown);
     }
-    return String.valueOf(value);
+    return shown;
   }
 
   /** What the parser matched for secret-looking options, so exactly those values are masked. */
