@@ -21,14 +21,14 @@ class ReflectiveAgreementTest {
   private static final TaskIndex INDEX =
       TaskIndex.load(ReflectiveAgreementTest.class.getClassLoader());
 
-  static Stream<TaskEntry> testTasks() {
-    return INDEX.entries().stream();
+  static Stream<String> testTasks() {
+    return INDEX.entries().stream().map(TaskEntry::name);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("testTasks")
-  void differences_everyTestTask_none(TaskEntry entry) {
-    assertThat(ReflectiveAgreement.differences(entry)).isEmpty();
+  void differences_everyTestTask_none(String task) {
+    assertThat(ReflectiveAgreement.differences(INDEX.find(task).orElseThrow())).isEmpty();
   }
 
   @Test
