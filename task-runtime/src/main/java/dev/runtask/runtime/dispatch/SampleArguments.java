@@ -1,6 +1,7 @@
 package dev.runtask.runtime.dispatch;
 
 import dev.runtask.contract.Secrets;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,10 +86,16 @@ final class SampleArguments {
   }
 
   private static String value(Class<?> type) {
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "7";
-    }
-    if (type == short.class || type == Short.class || type == byte.class || type == Byte.class) {
+    if (List.of(
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            short.class,
+            Short.class,
+            byte.class,
+            Byte.class)
+        .contains(type)) {
       return "7";
     }
     if (type == double.class
@@ -106,7 +113,7 @@ final class SampleArguments {
     if (type == LocalDate.class) {
       return "2026-01-02";
     }
-    if (type == Path.class || type == java.io.File.class) {
+    if (type == Path.class || type == File.class) {
       return "in/sales.csv";
     }
     return "abc";

@@ -3,6 +3,7 @@ package dev.runtask.runtime.index;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +284,7 @@ final class CommandScanner {
 
   /** Every attribute of {@code annotation}, defaults included, as plain Java values. */
   private Map<String, Object> values(AnnotationMirror annotation) {
-    Map<String, Object> values = new java.util.HashMap<>();
+    Map<String, Object> values = new HashMap<>();
     env.getElementUtils()
         .getElementValuesWithDefaults(annotation)
         .forEach((k, value) -> values.put(k.getSimpleName().toString(), value.getValue()));

@@ -2,6 +2,7 @@ package dev.runtask.runtime.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -30,7 +31,7 @@ final class TypeNames {
   String name(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
     if (erased.getKind().isPrimitive()) {
-      return erased.getKind().name().toLowerCase(java.util.Locale.ROOT);
+      return erased.getKind().name().toLowerCase(Locale.ROOT);
     }
     if (erased instanceof ArrayType array) {
       return "[" + descriptor(array.getComponentType());
