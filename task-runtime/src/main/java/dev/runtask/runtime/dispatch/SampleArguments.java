@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,6 +21,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * option name mistyped, and an unexpected argument.
  */
 final class SampleArguments {
+  private static final Set<Class<?>> WHOLE_NUMBERS =
+      Set.of(
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          short.class,
+          Short.class,
+          byte.class,
+          Byte.class);
+
   private SampleArguments() {}
 
   static List<List<String>> of(CommandSpec spec) {
@@ -86,16 +98,7 @@ final class SampleArguments {
   }
 
   private static String value(Class<?> type) {
-    if (List.of(
-            int.class,
-            Integer.class,
-            long.class,
-            Long.class,
-            short.class,
-            Short.class,
-            byte.class,
-            Byte.class)
-        .contains(type)) {
+    if (WHOLE_NUMBERS.contains(type)) {
       return "7";
     }
     if (type == double.class
