@@ -7,7 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Builds the picocli command of a task from its annotated option fields and its index entry. */
+/**
+ * Builds the picocli command of a task from its index entry: the one way tasks.jar (and the
+ * manifest build step) makes a task's command. The entry was written at compile time from the
+ * task's annotations, so nothing here reads an annotation.
+ */
 public final class TaskCommands {
   private TaskCommands() {}
 
@@ -20,8 +24,13 @@ public final class TaskCommands {
 
   /** The command whose parsing fills {@code task}'s option fields. */
   public static CommandLine commandLine(TaskEntry entry, RunnableTask task) {
-    // Lenient: a task without any option is still a valid command.
-    CommandSpec spec = CommandSpec.forAnnotatedObjectLenient(task);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(task);
+    new IndexedArguments(task.getClass().getClassLoader()).addTo(spec, task, entry.members());
+    return asTask(entry, spec);
+  }
+
+  /** What every task's command has beyond its own arguments: name, description, help, rules. */
+  static CommandLine asTask(TaskEntry entry, CommandSpec spec) {
     spec.name(entry.name());
     // picocli formats descriptions with String.format: a literal % must not be read as a
     // conversion.

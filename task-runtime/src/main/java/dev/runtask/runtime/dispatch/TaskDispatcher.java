@@ -97,7 +97,7 @@ public final class TaskDispatcher {
     return "Unknown task '" + name + "'." + hint + " " + PROGRAM + " --help lists the tasks.";
   }
 
-  private static String describe(ParameterException e, CommandLine commandLine) {
+  static String describe(ParameterException e, CommandLine commandLine) {
     // picocli may report a missing required option before an unknown one; the typo is the real
     // news.
     List<String> unmatched =
@@ -121,22 +121,24 @@ public final class TaskDispatcher {
   }
 
   /** "--name=world --api-token=****" from what was actually matched (defaults are not listed). */
-  private static String summary(ParseResult parsed) {
+  static String summary(ParseResult parsed) {
     return parsed.matchedArgs().stream().map(TaskDispatcher::show).collect(Collectors.joining(" "));
   }
 
   private static String show(ArgSpec arg) {
     // Through Object: getValue() is generic, and String.valueOf would otherwise pick
-    // valueOf(char[]).
+    // valueOf(char[]). Arrays as their elements ("[7, 8]"), not as "[I@1b6d3586".
     Object value = arg.getValue();
+    String shown = Arrays.deepToString(new Object[] {value});
+    shown = shown.substring(1, shown.length() - 1);
     if (arg instanceof OptionSpec option) {
-      return option.longestName() + "=" + (isSecret(option) ? Secrets.MASK : value);
+      return option.longestName() + "=" + (isSecret(option) ? Secrets.MASK : shown);
     }
-    return String.valueOf(value);
+    return shown;
   }
 
   /** What the parser matched for secret-looking options, so exactly those values are masked. */
-  private static List<String> secretValues(ParseResult parsed) {
+  static List<String> secretValues(ParseResult parsed) {
     return parsed.matchedOptions().stream()
         .filter(o -> o.arity().max() > 0 && isSecret(o))
         .flatMap(o -> o.originalStringValues().stream())

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,16 +65,26 @@ public final class TaskIndex {
   }
 
   private static List<TaskEntry> read(URL url) throws IOException {
-    List<TaskEntry> entries = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          entries.add(TaskEntry.parse(line));
-        }
+        lines.add(line);
       }
     }
-    return entries;
+    return TaskEntry.parse(lines);
+  }
+
+  /**
+   * Writes {@code entries} in the form {@link #load} reads (used by {@link TaskIndexProcessor}).
+   */
+  static void write(Iterable<TaskEntry> entries, Writer writer) throws IOException {
+    for (TaskEntry entry : entries) {
+      for (String line : entry.toIndexLines()) {
+        writer.write(line);
+        writer.write('\n');
+      }
+    }
   }
 }

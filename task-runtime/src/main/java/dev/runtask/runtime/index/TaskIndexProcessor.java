@@ -4,7 +4,9 @@ import dev.runtask.runtime.api.Task;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -26,7 +28,9 @@ import javax.tools.StandardLocation;
  * Writes {@link TaskIndex#RESOURCE} from the {@link Task}-annotated classes of a compilation.
  *
  * <p>Everything that would make a task unrunnable (bad name, duplicate name, missing no-arg
- * constructor, not a RunnableTask) fails the build here rather than at start-up on ECS.
+ * constructor, not a RunnableTask) fails the build here rather than at start-up on ECS. Each task's
+ * options and positional parameters are recorded too ({@link CommandScanner}), so the runtime
+ * builds its picocli command without reading annotations at start-up.
  */
 @SupportedAnnotationTypes("dev.runtask.runtime.api.Task")
 public final class TaskIndexProcessor extends AbstractProcessor {
@@ -55,9 +59,15 @@ public final class TaskIndexProcessor extends AbstractProcessor {
 
   private void register(TypeElement type) {
     Task task = type.getAnnotation(Task.class);
+    Optional<List<CommandMember>> members =
+        new CommandScanner(processingEnv, type, task.name()).scan();
+    if (members.isEmpty()) {
+      return;
+    }
     String className = processingEnv.getElementUtils().getBinaryName(type).toString();
     TaskEntry entry =
-        new TaskEntry(task.name(), className, task.singleInstance(), task.description());
+        new TaskEntry(
+            task.name(), className, task.singleInstance(), task.description(), members.get());
     TaskEntry previous = entries.putIfAbsent(task.name(), entry);
     if (previous != null && !previous.className().equals(className)) {
       error(type, "Task name '" + task.name() + "' is already used by " + previous.className());
@@ -114,10 +124,7 @@ public final class TaskIndexProcessor extends AbstractProcessor {
               .createResource(StandardLocation.CLASS_OUTPUT, "", TaskIndex.RESOURCE);
       try (Writer writer =
           new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        for (TaskEntry entry : entries.values()) {
-          writer.write(entry.toIndexLine());
-          writer.write('\n');
-        }
+        TaskIndex.write(entries.values(), writer);
       }
     } catch (IOException e) {
       processingEnv

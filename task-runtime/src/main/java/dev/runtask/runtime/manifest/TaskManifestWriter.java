@@ -3,6 +3,7 @@ package dev.runtask.runtime.manifest;
 import dev.runtask.contract.ManifestJson;
 import dev.runtask.contract.Secrets;
 import dev.runtask.contract.TaskManifest;
+import dev.runtask.runtime.dispatch.ReflectiveAgreement;
 import dev.runtask.runtime.dispatch.TaskCommands;
 import dev.runtask.runtime.index.TaskEntry;
 import dev.runtask.runtime.index.TaskIndex;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Build step: writes the task manifest (docs/CONTRACTS.md) from the compiled task index and each
  * task's picocli model, so the launcher parses a run's arguments with the options the runtime
- * parses. A task using a picocli feature the manifest cannot describe fails the build here.
+ * parses. A task using a picocli feature the index (and so the manifest) cannot describe has
+ * already failed the build in {@code TaskIndexProcessor}; here each task's command is also checked
+ * against picocli's own reading of its annotations.
  */
 public final class TaskManifestWriter {
   private TaskManifestWriter() {}
@@ -53,7 +56,7 @@ public final class TaskManifestWriter {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create task " + entry.name() + ": " + e, e);
     }
-    refuseUnsupported(entry, spec);
+    requireAgreement(entry);
     List<TaskManifest.OptionSpec> options = new ArrayList<>();
     for (OptionSpec option : spec.options()) {
       if (option.usageHelp() || option.versionHelp()) {
@@ -75,37 +78,23 @@ public final class TaskManifestWriter {
         entry.name(), entry.description(), entry.singleInstance(), options, positionals);
   }
 
-  private static void refuseUnsupported(TaskEntry entry, CommandSpec spec) {
-    List<String> problems = new ArrayList<>();
-    if (!spec.argGroups().isEmpty()) {
-      problems.add("@ArgGroup");
-    }
-    if (!spec.subcommands().isEmpty()) {
-      problems.add("subcommands");
-    }
-    for (ArgSpec arg : spec.args()) {
-      if (arg.interactive()) {
-        problems.add("interactive " + label(arg));
-      }
-      if (arg.parameterConsumer() != null) {
-        problems.add("a parameterConsumer on " + label(arg));
-      }
-    }
-    if (!problems.isEmpty()) {
+  /**
+   * Fails the build when the command tasks.jar builds from the index is not the one picocli makes
+   * of the task's annotations, so a gap in the index shows here rather than as an option that
+   * parses differently on ECS.
+   */
+  private static void requireAgreement(TaskEntry entry) {
+    List<String> differences = ReflectiveAgreement.differences(entry);
+    if (!differences.isEmpty()) {
       throw new IllegalStateException(
           "task "
               + entry.name()
               + " ("
               + entry.className()
-              + ") uses "
-              + String.join(", ", problems)
-              + ": the task manifest cannot describe that, so the launcher would check its"
-              + " arguments differently from the runtime");
+              + "): the command built from the task index differs from picocli's reading of"
+              + " the task's annotations (a bug in the task index):\n  "
+              + String.join("\n  ", differences));
     }
-  }
-
-  private static String label(ArgSpec arg) {
-    return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
   }
 
   private static TaskManifest.ValueSpec value(ArgSpec arg) {

@@ -1,12 +1,10 @@
 package dev.runtask.runtime.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtask.contract.ManifestJson;
 import dev.runtask.contract.TaskManifest;
 import dev.runtask.contract.TaskManifest.OptionSpec;
-import dev.runtask.runtime.index.TaskEntry;
 import dev.runtask.runtime.index.TaskIndex;
 import org.junit.jupiter.api.Test;
 
@@ -35,17 +33,5 @@ class TaskManifestWriterTest {
   @Test
   void manifest_writtenAndReadBack_isTheSame() {
     assertThat(ManifestJson.read(ManifestJson.write(manifest), "test")).isEqualTo(manifest);
-  }
-
-  @Test
-  void describe_taskWithArgGroup_refusedNamingTaskAndFeature() {
-    TaskEntry entry =
-        new TaskEntry("grouped", GroupedOptions.class.getName(), false, "Exclusive options");
-
-    assertThatThrownBy(() -> TaskManifestWriter.describe(entry))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("task grouped")
-        .hasMessageContaining("uses @ArgGroup")
-        .hasMessageContaining("the launcher would check its arguments differently");
   }
 }
