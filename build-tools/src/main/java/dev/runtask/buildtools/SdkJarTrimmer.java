@@ -32,8 +32,14 @@ import java.util.zip.ZipOutputStream;
  *       response and marshaller of each operation called; every exception (the client registers
  *       them all);
  *   <li>kept, not followed: the request and response classes of the other operations (the client's
- *       methods name them, so the class verifier may load them; nothing else can);
- *   <li>dropped: the other operations' marshallers and the model classes nothing kept reaches.
+ *       method signatures name them, so the class verifier or reflection may load them; nothing
+ *       else can);
+ *   <li>dropped, though the client's code names them: the other operations' marshallers and the
+ *       nested classes (builders) of their requests and responses. Only the code of the client's
+ *       method for that operation creates them ({@code new XRequestMarshaller}, {@code
+ *       XRequest.builder()}), the verifier checks those uses by name (interfaces and {@code new}
+ *       load nothing), and that code never runs;
+ *   <li>dropped: the model classes nothing kept and followed reaches.
  * </ul>
  *
  * <p>Usage: {@code SdkJarTrimmer JAR CLASS#FIELD...}, where each static field lists calls as IAM
@@ -128,6 +134,7 @@ public final class SdkJarTrimmer {
       }
     }
     Set<String> stubs = new HashSet<>();
+    Set<String> uncalledCode = new HashSet<>();
     Deque<String> roots = new ArrayDeque<>();
     for (String name : classes) {
       Matcher shape = SHAPE.matcher(name);
@@ -150,8 +157,10 @@ public final class SdkJarTrimmer {
         roots.add(name);
       } else if (operation != null && calls.get(pkg).contains(operation)) {
         roots.add(name);
-      } else if (operation != null && shape.group(2).equals("model")) {
+      } else if (operation != null && shape.group(2).equals("model") && !simple.contains("$")) {
         stubs.add(name);
+      } else if (operation != null) {
+        uncalledCode.add(name);
       }
     }
     Set<String> reached = new HashSet<>(stubs);
@@ -162,7 +171,7 @@ public final class SdkJarTrimmer {
       }
       for (String ref : ClassReferences.of(zip.getInputStream(zip.getEntry(name)).readAllBytes())) {
         String file = ref + ".class";
-        if (classes.contains(file) && !reached.contains(file)) {
+        if (classes.contains(file) && !reached.contains(file) && !uncalledCode.contains(file)) {
           roots.push(file);
         }
       }
