@@ -1,12 +1,8 @@
 package dev.runtask.buildtools;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Build step: removes from a shaded jar the AWS SDK model and marshaller classes that no operation
@@ -81,31 +76,11 @@ public final class SdkJarTrimmer {
 
   /** Rewrites {@code jar} without the unreachable classes; returns the entries removed. */
   static Set<String> trim(Path jar, Collection<String> actions) throws IOException {
-    Map<String, Set<String>> calls = callsByPackage(actions);
     Set<String> dropped;
-    Path trimmed = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      dropped = unreachable(zip, calls);
-      try (OutputStream file = Files.newOutputStream(trimmed);
-          ZipOutputStream out = new ZipOutputStream(file)) {
-        for (ZipEntry entry : zip.stream().toList()) {
-          if (dropped.contains(entry.getName())) {
-            continue;
-          }
-          ZipEntry copy = new ZipEntry(entry.getName());
-          copy.setTime(entry.getTime());
-          out.putNextEntry(copy);
-          try (InputStream in = zip.getInputStream(entry)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
+      dropped = unreachable(zip, callsByPackage(actions));
     }
-    if (Files.getFileStore(jar).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(trimmed, Files.getPosixFilePermissions(jar));
-    }
-    Files.move(trimmed, jar, StandardCopyOption.REPLACE_EXISTING);
+    JarRewrite.without(jar, dropped::contains);
     return dropped;
   }
 
