@@ -1,12 +1,8 @@
 package dev.runtask.buildtools;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Build step: removes from a shaded jar the AWS SDK model and marshaller classes that no operation
@@ -32,8 +27,14 @@ import java.util.zip.ZipOutputStream;
  *       response and marshaller of each operation called; every exception (the client registers
  *       them all);
  *   <li>kept, not followed: the request and response classes of the other operations (the client's
- *       methods name them, so the class verifier may load them; nothing else can);
- *   <li>dropped: the other operations' marshallers and the model classes nothing kept reaches.
+ *       method signatures name them, so the class verifier or reflection may load them; nothing
+ *       else can);
+ *   <li>dropped, though the client's code names them: the other operations' marshallers and the
+ *       nested classes (builders) of their requests and responses. Only the code of the client's
+ *       method for that operation creates them ({@code new XRequestMarshaller}, {@code
+ *       XRequest.builder()}), the verifier checks those uses by name (interfaces and {@code new}
+ *       load nothing), and that code never runs;
+ *   <li>dropped: the model classes nothing kept and followed reaches.
  * </ul>
  *
  * <p>Usage: {@code SdkJarTrimmer JAR CLASS#FIELD...}, where each static field lists calls as IAM
@@ -75,31 +76,11 @@ public final class SdkJarTrimmer {
 
   /** Rewrites {@code jar} without the unreachable classes; returns the entries removed. */
   static Set<String> trim(Path jar, Collection<String> actions) throws IOException {
-    Map<String, Set<String>> calls = callsByPackage(actions);
     Set<String> dropped;
-    Path trimmed = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      dropped = unreachable(zip, calls);
-      try (OutputStream file = Files.newOutputStream(trimmed);
-          ZipOutputStream out = new ZipOutputStream(file)) {
-        for (ZipEntry entry : zip.stream().toList()) {
-          if (dropped.contains(entry.getName())) {
-            continue;
-          }
-          ZipEntry copy = new ZipEntry(entry.getName());
-          copy.setTime(entry.getTime());
-          out.putNextEntry(copy);
-          try (InputStream in = zip.getInputStream(entry)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
+      dropped = unreachable(zip, callsByPackage(actions));
     }
-    if (Files.getFileStore(jar).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(trimmed, Files.getPosixFilePermissions(jar));
-    }
-    Files.move(trimmed, jar, StandardCopyOption.REPLACE_EXISTING);
+    JarRewrite.without(jar, dropped::contains);
     return dropped;
   }
 
@@ -128,6 +109,7 @@ public final class SdkJarTrimmer {
       }
     }
     Set<String> stubs = new HashSet<>();
+    Set<String> uncalledCode = new HashSet<>();
     Deque<String> roots = new ArrayDeque<>();
     for (String name : classes) {
       Matcher shape = SHAPE.matcher(name);
@@ -150,8 +132,10 @@ public final class SdkJarTrimmer {
         roots.add(name);
       } else if (operation != null && calls.get(pkg).contains(operation)) {
         roots.add(name);
-      } else if (operation != null && shape.group(2).equals("model")) {
+      } else if (operation != null && shape.group(2).equals("model") && !simple.contains("$")) {
         stubs.add(name);
+      } else if (operation != null) {
+        uncalledCode.add(name);
       }
     }
     Set<String> reached = new HashSet<>(stubs);
@@ -162,7 +146,7 @@ public final class SdkJarTrimmer {
       }
       for (String ref : ClassReferences.of(zip.getInputStream(zip.getEntry(name)).readAllBytes())) {
         String file = ref + ".class";
-        if (classes.contains(file) && !reached.contains(file)) {
+        if (classes.contains(file) && !reached.contains(file) && !uncalledCode.contains(file)) {
           roots.push(file);
         }
       }

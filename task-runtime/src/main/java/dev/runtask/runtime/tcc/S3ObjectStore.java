@@ -1,6 +1,7 @@
 package dev.runtask.runtime.tcc;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -10,6 +11,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** An {@link ObjectStore} in an S3 bucket, keys under an optional prefix. */
 public final class S3ObjectStore implements ObjectStore {
+  /**
+   * Every S3 operation this class calls, as {@code service:Operation} (the SDK's operation names,
+   * which for S3 are not always IAM's: HEAD needs {@code s3:GetObject}, and {@code s3:ListBucket}
+   * for a 404, CopyObject {@code s3:GetObject} and {@code s3:PutObject}). The build keeps the SDK
+   * classes of these calls in tasks.jar and removes the other operations'
+   * (dev.runtask.buildtools.SdkJarTrimmer, tasks/pom.xml); S3ObjectStoreCallsTest checks the list
+   * against the calls really made, TasksJarContentsIT makes each one through the built jar.
+   */
+  public static final List<String> SDK_CALLS =
+      List.of("s3:PutObject", "s3:HeadObject", "s3:GetObject", "s3:CopyObject", "s3:DeleteObject");
+
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
