@@ -23,7 +23,7 @@ public final class Main {
       return;
     }
     TaskRuntime runtime =
-        TaskRuntime.builder().env(env).ecsTaskArn(EcsTaskMetadata.taskArn(env)).build();
+        TaskRuntime.builder().env(env).ecsTaskArn(EcsTaskMetadata.taskArnInBackground(env)).build();
     StopSignals.install(runtime, grace);
     System.exit(runtime.execute(args));
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs {@code TASK [options]} in this JVM, on the calling thread: dispatch, a new execution, run,
@@ -91,7 +92,7 @@ public final class TaskRuntime {
     private PrintStream err = System.err;
     private Clock clock = Clock.systemUTC();
     private Map<String, String> env = System.getenv();
-    private Optional<String> ecsTaskArn = Optional.empty();
+    private Supplier<Optional<String>> ecsTaskArn = Optional::empty;
 
     private Builder() {}
 
@@ -116,6 +117,13 @@ public final class TaskRuntime {
     }
 
     public Builder ecsTaskArn(Optional<String> ecsTaskArn) {
+      Objects.requireNonNull(ecsTaskArn, "ecsTaskArn");
+      this.ecsTaskArn = () -> ecsTaskArn;
+      return this;
+    }
+
+    /** The ECS task ARN as it becomes known: asked for when an execution starts, not before. */
+    public Builder ecsTaskArn(Supplier<Optional<String>> ecsTaskArn) {
       this.ecsTaskArn = Objects.requireNonNull(ecsTaskArn, "ecsTaskArn");
       return this;
     }

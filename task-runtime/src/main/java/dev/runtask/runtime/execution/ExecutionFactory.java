@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Makes a fresh {@link Execution} for every run from what the process knows (clock, environment).
@@ -16,9 +17,10 @@ import java.util.Optional;
 public final class ExecutionFactory {
   private final Clock clock;
   private final Map<String, String> env;
-  private final Optional<String> ecsTaskArn;
+  private final Supplier<Optional<String>> ecsTaskArn;
 
-  public ExecutionFactory(Clock clock, Map<String, String> env, Optional<String> ecsTaskArn) {
+  public ExecutionFactory(
+      Clock clock, Map<String, String> env, Supplier<Optional<String>> ecsTaskArn) {
     this.clock = clock;
     this.env = env;
     this.ecsTaskArn = ecsTaskArn;
@@ -46,7 +48,7 @@ public final class ExecutionFactory {
             taskName,
             redactedArgs,
             clock.instant(),
-            ecsTaskArn,
+            ecsTaskArn.get(),
             launchedBy,
             dryRun,
             shard());

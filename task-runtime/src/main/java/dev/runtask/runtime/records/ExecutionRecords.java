@@ -1,9 +1,11 @@
 package dev.runtask.runtime.records;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runtask.runtime.api.Shard;
 import dev.runtask.runtime.db.DatabaseUrls;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutionRecords {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRecords.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** How the stop reason of an abandoned run begins. */
   public static final String ABANDONED = "abandoned";
@@ -56,7 +58,7 @@ public final class ExecutionRecords {
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, start.runId());
       ps.setString(2, start.taskName());
-      ps.setString(3, truncate(JSON.writeValueAsString(start.redactedArguments()), 4000));
+      ps.setString(3, truncate(jsonArray(start.redactedArguments()), 4000));
       ps.setTimestamp(4, Timestamp.from(start.startedAt()));
       ps.setString(5, start.ecsTaskArn().orElse(null));
       ps.setString(6, start.launchedBy().map(s -> truncate(s, 300)).orElse(null));
@@ -65,7 +67,7 @@ public final class ExecutionRecords {
       ps.setInt(9, start.shard().count());
       ps.executeUpdate();
       return true;
-    } catch (SQLException | JsonProcessingException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       log.warn(
           "Could not record the start of run {}: {}",
           start.runId(),
@@ -181,6 +183,19 @@ public final class ExecutionRecords {
                 new Shard(rs.getInt(12), rs.getInt(13))));
       }
     }
+  }
+
+  /** The arguments as a JSON array of strings (the column's format). */
+  static String jsonArray(List<String> values) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartArray();
+      for (String value : values) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
+    }
+    return out.toString();
   }
 
   private static String truncate(String s, int max) {
