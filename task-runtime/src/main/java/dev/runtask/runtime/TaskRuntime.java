@@ -9,6 +9,7 @@ import dev.runtask.runtime.execution.ExecutionFactory;
 import dev.runtask.runtime.execution.ExecutionRunner;
 import dev.runtask.runtime.execution.StopRequest;
 import dev.runtask.runtime.index.TaskIndex;
+import dev.runtask.runtime.logging.EcsTaskMetadata;
 import dev.runtask.runtime.logging.LoggingStartup;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class TaskRuntime {
     private PrintStream err = System.err;
     private Clock clock = Clock.systemUTC();
     private Map<String, String> env = System.getenv();
-    private Supplier<Optional<String>> ecsTaskArn = Optional::empty;
+    private Supplier<Optional<String>> ecsTaskArn = EcsTaskMetadata.NOT_ON_ECS;
 
     private Builder() {}
 

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -28,6 +29,9 @@ public final class EcsTaskMetadata {
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
   private static final String TASK_ARN = "TaskARN";
 
+  /** No ARN: not on ECS. */
+  public static final Supplier<Optional<String>> NOT_ON_ECS = new Read(null);
+
   private EcsTaskMetadata() {}
 
   /**
@@ -36,13 +40,13 @@ public final class EcsTaskMetadata {
    */
   public static Supplier<Optional<String>> taskArnInBackground(Map<String, String> env) {
     if (!onEcs(env)) {
-      return Optional::empty;
+      return NOT_ON_ECS;
     }
-    FutureTask<Optional<String>> read = new FutureTask<>(() -> taskArn(env));
-    Thread thread = new Thread(read, "ecs-metadata");
+    Read read = new Read(new FutureTask<>(new Request(env)));
+    Thread thread = new Thread(read.answer, "ecs-metadata");
     thread.setDaemon(true);
     thread.start();
-    return () -> join(read);
+    return read;
   }
 
   /** The task ARN, or empty when not on ECS or the endpoint does not answer: never an error. */
@@ -96,12 +100,32 @@ public final class EcsTaskMetadata {
     return base != null && !base.isBlank();
   }
 
-  private static Optional<String> join(FutureTask<Optional<String>> read) {
+  // Classes, not lambdas: this runs on the main thread before anything else, and the process's
+  // first lambda sets up java.lang.invoke, which the logging thread does meanwhile
+  // (LoggingStartup).
+
+  /** The request, for the reading thread. */
+  private record Request(Map<String, String> env) implements Callable<Optional<String>> {
+    @Override
+    public Optional<String> call() {
+      return taskArn(env);
+    }
+  }
+
+  /** The answer: waits for the reading thread, or empty when nothing is read. */
+  private record Read(FutureTask<Optional<String>> answer) implements Supplier<Optional<String>> {
+    @Override
+    public Optional<String> get() {
+      return answer == null ? Optional.empty() : join(answer);
+    }
+  }
+
+  private static Optional<String> join(FutureTask<Optional<String>> answer) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          return read.get();
+          return answer.get();
         } catch (InterruptedException e) {
           // A stop signal may interrupt the main thread this early; the answer is seconds away.
           interrupted = true;
