@@ -4,7 +4,6 @@ import dev.runtask.launcher.aws.AwsClients;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
-import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.platform.LocalPlatform;
@@ -128,14 +127,6 @@ public final class RunCommand implements Callable<Integer>, ReportsFailures {
 
   @Override
   public void report(Failure failure) {
-    if (output.json()) {
-      parent
-          .host()
-          .terminal()
-          .result(
-              JsonFiles.pretty(
-                  RunResult.failed(task, new Outcome(failure.exitCode(), failure.message()))
-                      .json()));
-    }
+    output.reportFailedRun(parent.host(), task, failure);
   }
 }

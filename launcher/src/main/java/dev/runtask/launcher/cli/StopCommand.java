@@ -9,7 +9,6 @@ import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.exit.LauncherException;
-import dev.runtask.launcher.explain.Outcome;
 import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.ops.LaunchedTask;
@@ -309,14 +308,6 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
 
   @Override
   public void report(Failure failure) {
-    if (output.json()) {
-      parent
-          .host()
-          .terminal()
-          .result(
-              JsonFiles.pretty(
-                  RunResult.failed(taskId, new Outcome(failure.exitCode(), failure.message()))
-                      .json()));
-    }
+    output.reportFailedRun(parent.host(), taskId, failure);
   }
 }

@@ -2,36 +2,26 @@ package dev.runtask.launcher.fanout;
 
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
-import dev.runtask.launcher.aws.LogStream;
-import dev.runtask.launcher.aws.StoppedTask;
 import dev.runtask.launcher.config.EnvironmentConfig;
-import dev.runtask.launcher.explain.Outcome;
-import dev.runtask.launcher.explain.StopExplainer;
-import dev.runtask.launcher.explain.StopFacts;
 import dev.runtask.launcher.io.Host;
-import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.run.RunPlan;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
-import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * {@code run -e ENV --shards N} on ECS: the run's revision registered once (as a single run does
- * it), one RunTask per shard with its own variables, tags and clientToken, paced by a token bucket
- * at the environment's launch limit; then one watch for the whole fan-out — DescribeTasks for up to
- * 100 shards per call, logs through {@link FanOutLogs} — and one exit code ({@link FanOutResult}).
+ * {@code run -e ENV --shards N} on ECS, and {@code attach RUN_ID}: the run's revision registered
+ * once (as a single run does it), one RunTask per shard with its own variables, tags and
+ * clientToken ({@link ShardLauncher}), paced by a token bucket at the environment's launch limit
+ * and journaled; one {@link ShardWatch} for the whole fan-out while they run; then the journal's
+ * end, the summary and one exit code ({@link FanOutResult}).
  */
 public final class EcsFanOut {
   /** Which shards' log lines are printed. */
@@ -46,22 +36,10 @@ public final class EcsFanOut {
     }
   }
 
-  static final int TASKS_PER_DESCRIBE = 100;
   static final int LAUNCH_THREADS = 8;
-  static final int MAX_CONSECUTIVE_FAILURES = 10;
-
-  /**
-   * Polls in a row in which DescribeTasks does not know a shard's task before it is given up: a new
-   * task can be briefly unknown (eventual consistency), but ECS forgets stopped tasks after about
-   * an hour, and a late {@code attach RUN_ID} must end rather than wait for them forever.
-   */
-  static final int MAX_MISSING = 30;
 
   private final Host host;
   private final AwsClients clients;
-  private final AtomicBoolean interrupted = new AtomicBoolean();
-  private final Semaphore wakeUp = new Semaphore(0);
-  private int describeCalls;
 
   public EcsFanOut(Host host, AwsClients clients) {
     this.host = host;
@@ -96,15 +74,14 @@ public final class EcsFanOut {
             prepared.launch());
     host.terminal()
         .info(
-            "launcher: run "
-                + runId
-                + ": "
-                + (indices.size() == count ? "" : indices.size() + " of ")
-                + count
-                + " shards of "
-                + prepared.registration().familyRevision()
-                + (maxParallel == null ? "" : ", at most " + maxParallel + " at once")
-                + pacingNote(plan));
+            "launcher: "
+                + FanOutResult.startLine(
+                    runId,
+                    indices.size(),
+                    count,
+                    prepared.registration().familyRevision()
+                        + (maxParallel == null ? "" : ", at most " + maxParallel + " at once")
+                        + pacingNote(plan)));
     return execute(plan, journal, prepared.launch(), maxParallel, logs);
   }
 
@@ -163,6 +140,7 @@ public final class EcsFanOut {
             maxParallel == null
                 ? shards.size()
                 : Math.max(0, maxParallel - (shards.size() - toLaunch.size())));
+    ShardWatch watch = new ShardWatch(host, clients, plan, shards, slots, logs);
     AtomicBoolean stopLaunching = new AtomicBoolean();
     ExecutorService launching =
         Executors.newFixedThreadPool(
@@ -182,42 +160,32 @@ public final class EcsFanOut {
                 + " -- ARGS");
         continue;
       }
-      launching.submit(() -> launchOne(launcher, journal, shard, slots, stopLaunching));
+      launching.submit(() -> launchOne(launcher, journal, shard, slots, stopLaunching, watch));
     }
     launching.shutdown();
-    host.interrupts()
-        .onInterrupt(
-            () -> {
-              interrupted.set(true);
-              wakeUp.release();
-            });
+    // Set before the --no-wait return as well: a Ctrl-C while the launches finish then lets them
+    // finish and be journaled rather than halting the JVM half-way.
+    host.interrupts().onInterrupt(watch::interrupt);
     if (!plan.options().waitForStop()) {
       return launchedOnly(plan, journal, shards, launching);
     }
-    FanOutLogs lines = new FanOutLogs(clients.logs(), TaskOutput.of(host, plan.options().json()));
     try {
-      watch(plan, shards, slots, logs, lines);
-      if (interrupted.get()) {
+      watch.untilEnded();
+      if (watch.interrupted()) {
         stopLaunching.set(true);
         awaitLaunches(launching);
-        interrupted(plan, shards);
+        watch.stopOrLeaveRunning();
       }
     } finally {
       host.interrupts().onInterrupt(null);
       host.terminal().endProgress();
     }
-    drain(lines, plan.options().logGrace());
+    watch.drain();
     List<ShardOutcome> outcomes = shards.stream().map(EcsShard::outcome).toList();
     journal.finished(outcomes);
     FanOutResult result = new FanOutResult(plan.environment().name(), plan.task(), runId, outcomes);
     result.summary().forEach(line -> host.terminal().info("launcher: " + line));
-    host.terminal()
-        .info(
-            "launcher: AWS calls while waiting: "
-                + describeCalls
-                + " DescribeTasks, "
-                + lines.calls()
-                + " FilterLogEvents");
+    host.terminal().info("launcher: AWS calls while waiting: " + watch.calls());
     return result;
   }
 
@@ -260,7 +228,8 @@ public final class EcsFanOut {
       RunJournal journal,
       EcsShard shard,
       Semaphore slots,
-      AtomicBoolean stopLaunching) {
+      AtomicBoolean stopLaunching,
+      ShardWatch watch) {
     try {
       while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         if (stopLaunching.get()) {
@@ -276,10 +245,10 @@ public final class EcsFanOut {
       launcher.launch(shard);
       if (shard.ended()) {
         slots.release();
-        transition(shard, "never ran: " + shard.outcome().cause());
+        watch.transition(shard, "never ran: " + shard.outcome().cause());
       } else {
         journal.launched(shard.index, shard.taskArn(), shard.clientToken);
-        transition(shard, "started " + shard.taskArn());
+        watch.transition(shard, "started " + shard.taskArn());
       }
     } catch (InterruptedException e) {
       shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
@@ -288,240 +257,10 @@ public final class EcsFanOut {
     }
   }
 
-  private void watch(
-      RunPlan plan, List<EcsShard> shards, Semaphore slots, Logs logs, FanOutLogs lines) {
-    String cluster = plan.environment().config().cluster();
-    int failuresInARow = 0;
-    Instant begun = Instant.now();
-    while (!interrupted.get() && !shards.stream().allMatch(EcsShard::ended)) {
-      List<EcsShard> running = shards.stream().filter(EcsShard::running).toList();
-      if (logs == Logs.ALL) {
-        running.forEach(s -> stream(plan, s).ifPresent(st -> lines.follow(s.label(), st)));
-      }
-      try {
-        for (int from = 0; from < running.size(); from += TASKS_PER_DESCRIBE) {
-          List<EcsShard> batch =
-              running.subList(from, Math.min(running.size(), from + TASKS_PER_DESCRIBE));
-          describeCalls++;
-          DescribeTasksResponse described =
-              clients
-                  .ecs()
-                  .describeTasks(
-                      b ->
-                          b.cluster(cluster).tasks(batch.stream().map(EcsShard::taskArn).toList()));
-          for (Task task : described.tasks()) {
-            batch.stream()
-                .filter(s -> task.taskArn().equals(s.taskArn()))
-                .findFirst()
-                .ifPresent(
-                    s -> {
-                      s.missing = 0;
-                      seen(plan, s, task, slots, logs, lines);
-                    });
-          }
-          // Unknown tasks come back as failures[] MISSING (real ECS) or not at all (moto).
-          java.util.Set<String> known = new java.util.HashSet<>();
-          described.tasks().forEach(t -> known.add(t.taskArn()));
-          for (EcsShard s : batch) {
-            if (!known.contains(s.taskArn())) {
-              missing(s, "MISSING", slots);
-            }
-          }
-        }
-        if (lines.following()) {
-          lines.poll();
-        }
-        failuresInARow = 0;
-      } catch (SdkException e) {
-        failuresInARow++;
-        host.terminal()
-            .info(
-                "launcher: AWS call failed while waiting ("
-                    + failuresInARow
-                    + " in a row): "
-                    + ShardLauncher.oneLine(e.getMessage()));
-        if (failuresInARow >= MAX_CONSECUTIVE_FAILURES) {
-          gaveUp(shards, e);
-          return;
-        }
-      }
-      progress(shards, begun);
-      pause(plan.options().pollInterval());
-    }
-  }
-
-  private void seen(
-      RunPlan plan, EcsShard shard, Task task, Semaphore slots, Logs logs, FanOutLogs lines) {
-    if (shard.status(task.lastStatus())) {
-      if (!"STOPPED".equals(task.lastStatus())) {
-        transition(shard, task.lastStatus());
-      }
-    }
-    if (!"STOPPED".equals(task.lastStatus())) {
-      return;
-    }
-    StopFacts facts = StoppedTask.facts(task, plan.definition().containerName());
-    Outcome outcome = StopExplainer.explain(facts, plan.memoryHint());
-    shard.ended(outcome.exitCode(), outcome.explanation());
-    slots.release();
-    transition(
-        shard,
-        "STOPPED, exit "
-            + outcome.exitCode()
-            + (outcome.explanation() == null ? "" : ": " + outcome.explanation()));
-    if (logs == Logs.FAILED && outcome.exitCode() != 0) {
-      stream(plan, shard).ifPresent(st -> lines.follow(shard.label(), st));
-    }
-  }
-
-  private void missing(EcsShard shard, String reason, Semaphore slots) {
-    if (++shard.missing < MAX_MISSING) {
-      return;
-    }
-    shard.ended(
-        ExitCodes.AWS_CALL_FAILED,
-        "ECS does not know task "
-            + shard.taskArn()
-            + " ("
-            + reason
-            + " "
-            + MAX_MISSING
-            + " polls in a row; it keeps stopped tasks about an hour): its outcome is unknown");
-    slots.release();
-    transition(shard, "unknown to ECS: " + reason);
-  }
-
-  private java.util.Optional<LogStream> stream(RunPlan plan, EcsShard shard) {
-    return LogStream.of(plan.definition().container(), shard.taskArn());
-  }
-
-  /** Ctrl-C: ask once (or --stop-on-interrupt) whether to stop every running shard. */
-  private void interrupted(RunPlan plan, List<EcsShard> shards) {
-    List<EcsShard> running = shards.stream().filter(EcsShard::running).toList();
-    boolean stop = plan.options().stopOnInterrupt();
-    if (!stop && host.terminal().interactive() && !running.isEmpty()) {
-      String answer =
-          host.terminal().ask("\nStop all " + running.size() + " running shards? [y/N]");
-      stop = answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-    }
-    String cluster = plan.environment().config().cluster();
-    for (EcsShard shard : running) {
-      if (stop) {
-        try {
-          clients
-              .ecs()
-              .stopTask(
-                  r -> r.cluster(cluster).task(shard.taskArn()).reason("launcher: interrupted"));
-        } catch (SdkException e) {
-          host.terminal()
-              .info("launcher: " + shard.label() + " StopTask failed: " + e.getMessage());
-        }
-      }
-      shard.ended(
-          ExitCodes.WAIT_INTERRUPTED,
-          stop ? "interrupted: asked ECS to stop it" : "interrupted: still running");
-    }
-  }
-
-  private void gaveUp(List<EcsShard> shards, SdkException e) {
-    for (EcsShard shard : shards) {
-      if (!shard.ended()) {
-        shard.ended(
-            ExitCodes.AWS_CALL_FAILED,
-            "DescribeTasks failed "
-                + MAX_CONSECUTIVE_FAILURES
-                + " times in a row ("
-                + ShardLauncher.oneLine(e.getMessage())
-                + "); it may still be running");
-      }
-    }
-  }
-
-  /** After the last shard stopped: the lines written just before, until two polls bring none. */
-  private void drain(FanOutLogs lines, Duration grace) {
-    Instant deadline = Instant.now().plus(grace);
-    int empty = 0;
-    while (lines.following() && empty < 2 && Instant.now().isBefore(deadline)) {
-      try {
-        empty = lines.poll() == 0 ? empty + 1 : 0;
-      } catch (SdkException e) {
-        host.terminal().info("launcher: could not read the last log lines: " + e.getMessage());
-        return;
-      }
-    }
-  }
-
   private static void awaitLaunches(ExecutorService launching) {
     try {
       launching.awaitTermination(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Off a terminal a line per shard transition. */
-  private void transition(EcsShard shard, String what) {
-    if (!host.terminal().interactive()) {
-      host.terminal().info("launcher: " + shard.label() + " " + what);
-    }
-  }
-
-  /** On a terminal the live line: pending / running / succeeded / failed, slowest, elapsed. */
-  private void progress(List<EcsShard> shards, Instant begun) {
-    if (!host.terminal().interactive()) {
-      return;
-    }
-    int pending = 0;
-    int running = 0;
-    int succeeded = 0;
-    int failed = 0;
-    EcsShard slowest = null;
-    for (EcsShard s : shards) {
-      if (s.running()
-          && s.startedAt() != null
-          && (slowest == null || s.startedAt().isBefore(slowest.startedAt()))) {
-        slowest = s;
-      }
-      if (s.ended()) {
-        if (s.outcome().succeeded()) {
-          succeeded++;
-        } else {
-          failed++;
-        }
-      } else if (s.running()) {
-        running++;
-      } else {
-        pending++;
-      }
-    }
-    host.terminal()
-        .progress(
-            "shards: "
-                + pending
-                + " pending · "
-                + running
-                + " running · "
-                + succeeded
-                + " succeeded · "
-                + failed
-                + " failed · "
-                + (slowest == null
-                    ? ""
-                    : "slowest "
-                        + slowest.label()
-                        + " "
-                        + Duration.between(slowest.startedAt(), Instant.now()).toSeconds()
-                        + " s · ")
-                + Duration.between(begun, Instant.now()).toSeconds()
-                + " s");
-  }
-
-  private void pause(Duration d) {
-    try {
-      wakeUp.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS);
-      wakeUp.drainPermits();
-    } catch (InterruptedException e) {
-      interrupted.set(true);
       Thread.currentThread().interrupt();
     }
   }

@@ -32,6 +32,21 @@ public record FanOutResult(
     return shards.stream().filter(s -> !s.succeeded()).toList();
   }
 
+  /**
+   * The line a fan-out starts with, local or on ECS, before any shard starts: the run id (what
+   * {@code attach}, {@code logs} and {@code stop} take), how many of how many shards (fewer for
+   * {@code --retry-failed}), then {@code of}: what they run, and how.
+   */
+  static String startLine(String runId, int shards, int count, String of) {
+    return "run "
+        + runId
+        + ": "
+        + (shards == count ? "" : shards + " of ")
+        + count
+        + " shards of "
+        + of;
+  }
+
   /** The lines printed at the end: a headline, then one per failed shard. */
   public List<String> summary() {
     List<String> lines = new ArrayList<>();

@@ -71,16 +71,12 @@ public final class LocalFanOut {
             null);
     host.terminal()
         .info(
-            "launcher: run "
-                + runId
-                + ": "
-                + (indices.size() == count ? "" : indices.size() + " of ")
-                + count
-                + " shards of "
-                + plan.task()
-                + ", at most "
-                + maxParallel
-                + " at once");
+            "launcher: "
+                + FanOutResult.startLine(
+                    runId,
+                    indices.size(),
+                    count,
+                    plan.task() + ", at most " + maxParallel + " at once"));
     begun = Instant.now();
     total = indices.size();
     host.interrupts().onInterrupt(this::interrupted);
