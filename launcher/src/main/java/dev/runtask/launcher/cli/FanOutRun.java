@@ -42,6 +42,17 @@ final class FanOutRun {
           "--no-wait cannot be used with --shards on -e local: the shards are this launcher's"
               + " child processes");
     }
+    // Only a launcher that watches the shards sees one end and starts the next: with --no-wait the
+    // shards beyond the first M would wait for a slot nobody frees.
+    if (noWait
+        && sharding.maxParallel != null
+        && (sharding.shards == null || sharding.maxParallel < sharding.shards)) {
+      throw LauncherException.badInput(
+          "--max-parallel "
+              + sharding.maxParallel
+              + " cannot be used with --no-wait: a shard starts only when this launcher sees"
+              + " another one end, so it has to wait; drop --no-wait or --max-parallel");
+    }
     if (sharding.retryFailed == null) {
       return taskArgs;
     }

@@ -433,6 +433,21 @@ class EcsFanOutTest {
     assertThat(env.moto.proxy.calls()).isEmpty();
   }
 
+  /** With --no-wait nobody would free a slot: the shards past the first M would never start. */
+  @Test
+  void maxParallelBelowShardsWithNoWait_exit2OneLine_nothingSentToAws() {
+    TestHost.Result r =
+        env.run("-n", "hello-world", "--shards", "5", "--max-parallel", "2", "--no-wait");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .contains("--max-parallel 2 cannot be used with --no-wait")
+        .contains("drop --no-wait or --max-parallel");
+    assertThat(env.moto.proxy.calls()).isEmpty();
+  }
+
   static String shardOf(ObjectNode runTask) {
     for (JsonNode kv :
         runTask.path("overrides").path("containerOverrides").get(0).path("environment")) {
