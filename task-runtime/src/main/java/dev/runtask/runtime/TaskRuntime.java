@@ -117,12 +117,6 @@ public final class TaskRuntime {
       return this;
     }
 
-    public Builder ecsTaskArn(Optional<String> ecsTaskArn) {
-      Objects.requireNonNull(ecsTaskArn, "ecsTaskArn");
-      this.ecsTaskArn = () -> ecsTaskArn;
-      return this;
-    }
-
     /** The ECS task ARN as it becomes known: asked for when an execution starts, not before. */
     public Builder ecsTaskArn(Supplier<Optional<String>> ecsTaskArn) {
       this.ecsTaskArn = Objects.requireNonNull(ecsTaskArn, "ecsTaskArn");

@@ -49,11 +49,8 @@ public final class EcsTaskMetadata {
     return read;
   }
 
-  /** The task ARN, or empty when not on ECS or the endpoint does not answer: never an error. */
-  public static Optional<String> taskArn(Map<String, String> env) {
-    if (!onEcs(env)) {
-      return Optional.empty();
-    }
+  /** The task ARN, or empty when the endpoint does not answer: never an error. */
+  private static Optional<String> taskArn(Map<String, String> env) {
     String base = env.get(VARIABLE);
     try {
       HttpURLConnection connection =
