@@ -71,10 +71,16 @@ final class PostgresAdvisoryLock implements SingleInstanceLock {
     }
     return Optional.of(
         () -> {
-          try {
-            connection.close();
+          // Unlocked before the close: the server frees a closed session's locks only when its
+          // backend has exited, which can be after the next run of the task asks for the lock.
+          try (connection;
+              PreparedStatement unlock =
+                  connection.prepareStatement("select pg_advisory_unlock(?, hashtext(?))")) {
+            unlock.setInt(1, NAMESPACE);
+            unlock.setString(2, taskName);
+            unlock.execute();
           } catch (SQLException e) {
-            // Closing the session releases the lock; if even that fails the session is gone anyway.
+            // Then the session's end releases the lock; if even the close failed it is gone anyway.
           }
         });
   }
