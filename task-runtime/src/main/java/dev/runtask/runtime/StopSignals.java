@@ -16,12 +16,18 @@ import sun.misc.Signal;
  * after the container's stopTimeout (30 s by default), so the grace stays below that.
  */
 public final class StopSignals {
-  private static final Logger log = LoggerFactory.getLogger(StopSignals.class);
-
   /** How long a forced exit waits for the execution record to be closed. */
   private static final Duration RECORD_CLOSE_BOUND = Duration.ofSeconds(3);
 
   private StopSignals() {}
+
+  /**
+   * Asked for only once logging is up (see {@link LoggingStartup}): a logger made while it comes up
+   * on the other thread can end up discarding everything.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(StopSignals.class);
+  }
 
   /**
    * Installs handlers that ask {@code runtime}'s running execution to stop. A second signal, or one
@@ -38,6 +44,7 @@ public final class StopSignals {
         new Signal(name),
         received -> {
           LoggingStartup.awaitReady();
+          Logger log = log();
           Execution execution = runtime.running().orElse(null);
           if (execution != null && execution.requestStop(signal)) {
             try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
@@ -83,10 +90,11 @@ public final class StopSignals {
                 return;
               }
               try (ExecutionLogContext ignored = ExecutionLogContext.of(execution)) {
-                log.error(
-                    "Task did not stop within {} s of {}; exiting without waiting for it",
-                    grace.toSeconds(),
-                    signal.name());
+                log()
+                    .error(
+                        "Task did not stop within {} s of {}; exiting without waiting for it",
+                        grace.toSeconds(),
+                        signal.name());
               }
               exitNow(
                   execution,

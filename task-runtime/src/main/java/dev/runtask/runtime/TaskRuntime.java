@@ -48,12 +48,14 @@ public final class TaskRuntime {
   }
 
   public int execute(List<String> args) {
+    // Before dispatch loads the task's class, whose static loggers must be real ones
+    // (LoggingStartup).
+    LoggingStartup.awaitReady();
     Dispatch dispatch = new TaskDispatcher(index, out, err).dispatch(args);
     if (dispatch instanceof Dispatch.Answered answered) {
       return answered.exitCode();
     }
     Dispatch.Ready ready = (Dispatch.Ready) dispatch;
-    LoggingStartup.awaitReady();
     try {
       executions.shard();
     } catch (IllegalArgumentException badShard) {

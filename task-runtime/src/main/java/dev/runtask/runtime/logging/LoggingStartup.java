@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
  * also skips SLF4J's ServiceLoader scan of the class path. Without the barrier, SLF4J hands out
  * substitute loggers during the start-up and replays their events from the initialising thread
  * later: a task that logs and exits quickly loses its lines (the process exits before the replay),
- * and the replay can reorder them.
+ * and the replay can reorder them. Nor may another thread <em>create</em> a logger before {@link
+ * #awaitReady()}: one made just as SLF4J finishes (after it wired up its substitutes, before it
+ * hands out real loggers) stays a substitute with nothing behind it and drops every line. So the
+ * runtime waits before it loads a task's class, and its own early classes take their loggers late.
  */
 public final class LoggingStartup {
   private static final CountDownLatch READY = new CountDownLatch(1);
