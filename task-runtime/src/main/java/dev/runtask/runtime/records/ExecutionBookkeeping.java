@@ -182,9 +182,8 @@ public final class ExecutionBookkeeping implements AutoCloseable {
       if (oneShot == null) {
         return;
       }
-      if (records != null) {
-        oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
-      } else if (!database.isOpen() && oneShot.started(start)) {
+      // Without a record yet (the task never opened the database), write the start first.
+      if (records != null || (!database.isOpen() && oneShot.started(start))) {
         oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
       }
     } catch (RuntimeException e) {
