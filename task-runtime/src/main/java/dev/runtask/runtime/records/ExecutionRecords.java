@@ -76,11 +76,6 @@ public final class ExecutionRecords {
     }
   }
 
-  /** Completes the record with end time, exit code and error summary (null when none). */
-  public boolean finished(String runId, Instant endedAt, int exitCode, String errorSummary) {
-    return finished(runId, endedAt, exitCode, errorSummary, null);
-  }
-
   /**
    * Completes the record with end time, exit code, error summary and stop reason (each null when
    * none). Only an open record is completed: a record that was closed already (by the watchdog, or
