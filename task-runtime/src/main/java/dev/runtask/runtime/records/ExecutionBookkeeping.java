@@ -157,10 +157,10 @@ public final class ExecutionBookkeeping implements AutoCloseable {
 
   /**
    * The execution was asked to stop (signal handler's thread): its transactions begin nothing more
-   * and the statement {@code worker} is running is cancelled. Returns true when one was.
+   * and the statement {@code worker} is running is cancelled.
    */
-  public boolean requestStop(Thread worker) {
-    return database.requestStop(worker);
+  public void requestStop(Thread worker) {
+    database.requestStop(worker);
   }
 
   /** Outermost transactions of the task that committed so far. */
