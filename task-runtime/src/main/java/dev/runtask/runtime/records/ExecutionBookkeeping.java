@@ -87,17 +87,17 @@ public final class ExecutionBookkeeping implements AutoCloseable {
    */
   private void closeAbandoned(ExecutionRecords in, SingleInstanceLock runLocks) {
     try {
-      for (String[] open : in.open(start.runId())) {
-        Optional<SingleInstanceLock.Held> free = runLocks.tryAcquire(runLockName(open[0]));
+      for (ExecutionRecords.OpenRun open : in.open(start.runId())) {
+        Optional<SingleInstanceLock.Held> free = runLocks.tryAcquire(runLockName(open.runId()));
         if (free.isEmpty()) {
           continue;
         }
         try (SingleInstanceLock.Held ignored = free.get()) {
-          if (in.abandoned(open[0], Instant.now(), start.runId())) {
+          if (in.abandoned(open.runId(), Instant.now(), start.runId())) {
             log.warn(
                 "Run {} of {} had left its record open and its process is gone; marked abandoned",
-                open[0],
-                open[1]);
+                open.runId(),
+                open.taskName());
           }
         }
       }
