@@ -47,7 +47,7 @@ public record LogEvent(
       json.put(LogFields.LOGGER, logger);
     }
     if (!mdc.isEmpty()) {
-      json.put(LogFields.MDC, new LinkedHashMap<>(mdc));
+      json.put(LogFields.MDC, mdc);
     }
     json.put(LogFields.MESSAGE, message);
     if (stackTrace != null) {

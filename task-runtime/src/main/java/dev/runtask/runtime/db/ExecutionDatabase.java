@@ -89,12 +89,14 @@ public final class ExecutionDatabase implements AutoCloseable {
   /**
    * The execution was asked to stop: its transactions begin nothing more and the statement {@code
    * worker} is running, if any, is cancelled. Called from the signal handler's thread, so it takes
-   * no lock the worker may hold. Returns true when a running statement was cancelled.
+   * no lock the worker may hold.
    */
-  public boolean requestStop(Thread worker) {
+  public void requestStop(Thread worker) {
     stopRequested = true;
     PooledDatabase db = database;
-    return db != null && db.jdbcTransactions().stopWorkOf(worker);
+    if (db != null) {
+      db.jdbcTransactions().stopWorkOf(worker);
+    }
   }
 
   /** Outermost transactions of the task that committed (none before the task used the database). */

@@ -65,26 +65,25 @@ public final class JdbcTransactions implements Transactions {
    * this DataSource is cancelled (on PostgreSQL the driver sends a cancel request on a connection
    * of its own, so the statement ends at once with an error and the transaction rolls back), and no
    * further statement of that transaction starts. A rollback-only transaction (a test's or a dry
-   * run's outer one) keeps serving statements: only the running one is cancelled. Returns true when
-   * a statement was running. Never throws: a failing cancel leaves the stop to the watchdog.
+   * run's outer one) keeps serving statements: only the running one is cancelled. Never throws: a
+   * failing cancel leaves the stop to the watchdog.
    */
-  public boolean stopWorkOf(Thread owner) {
+  public void stopWorkOf(Thread owner) {
     BoundTransaction tx = BoundTransaction.openOn(owner);
     if (tx == null || tx.dataSource != dataSource) {
-      return false;
+      return;
     }
     if (!tx.rollbackOnly) {
       tx.stopRequested = true;
     }
     Statement running = tx.running;
     if (running == null) {
-      return false;
+      return;
     }
     try {
       running.cancel();
-      return true;
     } catch (SQLException | RuntimeException e) {
-      return false;
+      // The stop is then the watchdog's.
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.runtask.runtime.execution;
 
+import dev.runtask.contract.LogFields;
 import org.slf4j.MDC;
 
 /**
@@ -7,9 +8,6 @@ import org.slf4j.MDC;
  * written while open.
  */
 public final class ExecutionLogContext implements AutoCloseable {
-  /** The MDC key (JSON field) of a fan-out execution's shard, {@code index/count}. */
-  public static final String SHARD = dev.runtask.contract.LogFields.SHARD;
-
   private ExecutionLogContext() {}
 
   public static ExecutionLogContext of(Execution execution) {
@@ -17,7 +15,7 @@ public final class ExecutionLogContext implements AutoCloseable {
     MDC.put("runId", execution.runId());
     execution.ecsTaskArn().ifPresent(arn -> MDC.put("ecsTaskArn", arn));
     if (execution.shard().isSharded()) {
-      MDC.put(SHARD, execution.shard().toString());
+      MDC.put(LogFields.SHARD, execution.shard().toString());
     }
     return new ExecutionLogContext();
   }
@@ -27,6 +25,6 @@ public final class ExecutionLogContext implements AutoCloseable {
     MDC.remove("task");
     MDC.remove("runId");
     MDC.remove("ecsTaskArn");
-    MDC.remove(SHARD);
+    MDC.remove(LogFields.SHARD);
   }
 }

@@ -90,18 +90,23 @@ final class CommandScanner {
   /** The task's members, or empty after reporting every problem as a compile error. */
   Optional<List<CommandMember>> scan() {
     List<CommandMember> members = new ArrayList<>();
-    Set<String> mixinNames = new HashSet<>();
-    for (TypeElement type : hierarchy(task)) {
-      refuseCommandAnnotation(type);
-      for (Element member : type.getEnclosedElements()) {
+    members(task, "", members, new HashSet<>());
+    return valid ? Optional.of(members) : Optional.empty();
+  }
+
+  /** The fields of {@code type} and its superclasses; refuses picocli on classes and methods. */
+  private void members(
+      TypeElement type, String holder, List<CommandMember> into, Set<String> mixinNames) {
+    for (TypeElement t : hierarchy(type)) {
+      refuseCommandAnnotation(t);
+      for (Element member : t.getEnclosedElements()) {
         if (member.getKind() == ElementKind.FIELD) {
-          field((VariableElement) member, "", members, mixinNames);
+          field((VariableElement) member, holder, into, mixinNames);
         } else if (member instanceof ExecutableElement method) {
           refuseOnMethod(method);
         }
       }
     }
-    return valid ? Optional.of(members) : Optional.empty();
   }
 
   private void field(
@@ -132,16 +137,7 @@ final class CommandScanner {
       return Optional.empty();
     }
     List<CommandMember> arguments = new ArrayList<>();
-    for (TypeElement type : hierarchy(mixinType)) {
-      refuseCommandAnnotation(type);
-      for (Element member : type.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.FIELD) {
-          field((VariableElement) member, mixinName, arguments, mixinNames);
-        } else if (member instanceof ExecutableElement method) {
-          refuseOnMethod(method);
-        }
-      }
-    }
+    members(mixinType, mixinName, arguments, mixinNames);
     return Optional.of(
         new MixinEntry(
             mixinName,

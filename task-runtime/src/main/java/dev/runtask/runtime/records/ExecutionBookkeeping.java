@@ -87,17 +87,17 @@ public final class ExecutionBookkeeping implements AutoCloseable {
    */
   private void closeAbandoned(ExecutionRecords in, SingleInstanceLock runLocks) {
     try {
-      for (String[] open : in.open(start.runId())) {
-        Optional<SingleInstanceLock.Held> free = runLocks.tryAcquire(runLockName(open[0]));
+      for (ExecutionRecords.OpenRun open : in.open(start.runId())) {
+        Optional<SingleInstanceLock.Held> free = runLocks.tryAcquire(runLockName(open.runId()));
         if (free.isEmpty()) {
           continue;
         }
         try (SingleInstanceLock.Held ignored = free.get()) {
-          if (in.abandoned(open[0], Instant.now(), start.runId())) {
+          if (in.abandoned(open.runId(), Instant.now(), start.runId())) {
             log.warn(
                 "Run {} of {} had left its record open and its process is gone; marked abandoned",
-                open[0],
-                open[1]);
+                open.runId(),
+                open.taskName());
           }
         }
       }
@@ -157,10 +157,10 @@ public final class ExecutionBookkeeping implements AutoCloseable {
 
   /**
    * The execution was asked to stop (signal handler's thread): its transactions begin nothing more
-   * and the statement {@code worker} is running is cancelled. Returns true when one was.
+   * and the statement {@code worker} is running is cancelled.
    */
-  public boolean requestStop(Thread worker) {
-    return database.requestStop(worker);
+  public void requestStop(Thread worker) {
+    database.requestStop(worker);
   }
 
   /** Outermost transactions of the task that committed so far. */
@@ -182,9 +182,8 @@ public final class ExecutionBookkeeping implements AutoCloseable {
       if (oneShot == null) {
         return;
       }
-      if (records != null) {
-        oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
-      } else if (!database.isOpen() && oneShot.started(start)) {
+      // Without a record yet (the task never opened the database), write the start first.
+      if (records != null || (!database.isOpen() && oneShot.started(start))) {
         oneShot.finished(start.runId(), endedAt, exitCode, null, stopReason);
       }
     } catch (RuntimeException e) {

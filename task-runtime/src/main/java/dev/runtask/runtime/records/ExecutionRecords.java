@@ -76,11 +76,6 @@ public final class ExecutionRecords {
     }
   }
 
-  /** Completes the record with end time, exit code and error summary (null when none). */
-  public boolean finished(String runId, Instant endedAt, int exitCode, String errorSummary) {
-    return finished(runId, endedAt, exitCode, errorSummary, null);
-  }
-
   /**
    * Completes the record with end time, exit code, error summary and stop reason (each null when
    * none). Only an open record is completed: a record that was closed already (by the watchdog, or
@@ -105,18 +100,21 @@ public final class ExecutionRecords {
     }
   }
 
-  /** Run id and task of every record still open (no end time), except {@code exceptRunId}. */
-  public List<String[]> open(String exceptRunId) throws SQLException {
+  /** A record still open: no end time yet. */
+  public record OpenRun(String runId, String taskName) {}
+
+  /** Every record still open (no end time), except {@code exceptRunId}'s, oldest first. */
+  public List<OpenRun> open(String exceptRunId) throws SQLException {
     String sql =
         "select run_id, task_name from runtask_task_execution"
             + " where ended_at is null and run_id <> ? order by started_at";
-    List<String[]> open = new ArrayList<>();
+    List<OpenRun> open = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, exceptRunId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          open.add(new String[] {rs.getString(1), rs.getString(2)});
+          open.add(new OpenRun(rs.getString(1), rs.getString(2)));
         }
       }
     }

@@ -53,7 +53,8 @@ class ExecutionRecordsTest {
     String runId = UUID.randomUUID().toString();
 
     assertThat(records.started(start(runId))).isTrue();
-    assertThat(records.finished(runId, start.plusSeconds(42), 1, "SQLException: duplicate key"))
+    assertThat(
+            records.finished(runId, start.plusSeconds(42), 1, "SQLException: duplicate key", null))
         .isTrue();
 
     ExecutionRecord r = records.find(runId).orElseThrow();
@@ -85,7 +86,7 @@ class ExecutionRecordsTest {
     ExecutionRecords broken = new ExecutionRecords(empty);
 
     assertThat(broken.started(start("r1"))).isFalse();
-    assertThat(broken.finished("r1", Instant.now().truncatedTo(ChronoUnit.SECONDS), 0, null))
+    assertThat(broken.finished("r1", Instant.now().truncatedTo(ChronoUnit.SECONDS), 0, null, null))
         .isFalse();
   }
 }

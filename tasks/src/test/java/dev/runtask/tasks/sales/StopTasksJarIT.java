@@ -1,6 +1,7 @@
 package dev.runtask.tasks.sales;
 
 import static dev.runtask.tasks.sales.SingleInstanceTasksJarIT.advisoryLocksHeld;
+import static dev.runtask.tasks.sales.SingleInstanceTasksJarIT.execute;
 import static dev.runtask.tasks.sales.SingleInstanceTasksJarIT.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,13 +50,6 @@ class StopTasksJarIT {
     execute("delete from sale_line where sale_id like '" + prefix + "%'");
     execute("delete from sale where sale_id like '" + prefix + "%'");
     runs.delete();
-  }
-
-  static void execute(String sql) throws SQLException {
-    try (Connection c = TestDatabase.get().dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 
   /** {@value #SALES} sales whose stored total (0) is wrong: their lines sum to 6.40. */
