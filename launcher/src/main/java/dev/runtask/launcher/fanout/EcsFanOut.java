@@ -59,19 +59,8 @@ public final class EcsFanOut {
       String retryOf) {
     EcsPlatform.Prepared prepared = new EcsPlatform(host, clients).prepare(plan);
     String runId = UUID.randomUUID().toString();
-    List<String> masked = plan.redactedCommand().subList(1, plan.redactedCommand().size());
     RunJournal journal =
-        RunJournal.start(
-            host.env(),
-            runId,
-            plan.environment().name(),
-            plan.task(),
-            masked,
-            !plan.redactedCommand().equals(plan.command()),
-            count,
-            indices,
-            retryOf,
-            prepared.launch());
+        RunJournal.start(host.env(), runId, plan, count, indices, retryOf, prepared.launch());
     host.terminal()
         .info(
             "launcher: "

@@ -57,18 +57,7 @@ public final class LocalFanOut {
       RunPlan plan, int count, List<Integer> indices, int maxParallel, String retryOf) {
     String runId = UUID.randomUUID().toString();
     platform.childProcess(plan); // a missing tasks.jar is bad input before any shard starts
-    RunJournal journal =
-        RunJournal.start(
-            host.env(),
-            runId,
-            plan.environment().name(),
-            plan.task(),
-            plan.redactedCommand().subList(1, plan.redactedCommand().size()),
-            !plan.redactedCommand().equals(plan.command()),
-            count,
-            indices,
-            retryOf,
-            null);
+    RunJournal journal = RunJournal.start(host.env(), runId, plan, count, indices, retryOf, null);
     host.terminal()
         .info(
             "launcher: "
