@@ -2,6 +2,7 @@ package dev.runtask.launcher.fanout;
 
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
@@ -97,11 +98,7 @@ public final class EcsFanOut {
   }
 
   private FanOutResult execute(
-      RunPlan plan,
-      RunJournal journal,
-      dev.runtask.launcher.aws.TaskStarter.Launch launch,
-      Integer maxParallel,
-      Logs logs) {
+      RunPlan plan, RunJournal journal, TaskStarter.Launch launch, Integer maxParallel, Logs logs) {
     EnvironmentConfig config = plan.environment().config();
     EnvironmentConfig.LaunchPacing pacing = config.launchPacingOrDefault();
     String runId = journal.runId();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +210,7 @@ public final class RunJournal {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    all.sort(java.util.Comparator.comparing(RunJournal::createdAt).reversed());
+    all.sort(Comparator.comparing(RunJournal::createdAt).reversed());
     return all;
   }
 
