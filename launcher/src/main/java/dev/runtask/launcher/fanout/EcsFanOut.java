@@ -39,6 +39,9 @@ public final class EcsFanOut {
 
   static final int LAUNCH_THREADS = 8;
 
+  /** The cause of a shard that was still waiting for its launch when the fan-out was stopped. */
+  private static final String NOT_STARTED = "not started: the fan-out was interrupted";
+
   private final Host host;
   private final AwsClients clients;
 
@@ -219,12 +222,12 @@ public final class EcsFanOut {
     try {
       while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         if (stopLaunching.get()) {
-          shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+          shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
           return;
         }
       }
       if (stopLaunching.get()) {
-        shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+        shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
         slots.release();
         return;
       }
@@ -237,7 +240,7 @@ public final class EcsFanOut {
         watch.transition(shard, "started " + shard.taskArn());
       }
     } catch (InterruptedException e) {
-      shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+      shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
     } catch (RuntimeException e) {
       shard.ended(ExitCodes.LAUNCHER_FAILED, "launching failed: " + e);
     }
