@@ -5,6 +5,7 @@ import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.Failure;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
 import dev.runtask.launcher.run.Planner;
@@ -64,7 +65,7 @@ public final class AttachCommand implements Callable<Integer>, ReportsFailures {
           "environment " + environment.env + " runs tasks locally: there is nothing to attach to");
     }
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-      var fanOut = dev.runtask.launcher.fanout.RunJournal.find(host.env(), taskId);
+      var fanOut = RunJournal.find(host.env(), taskId);
       if (fanOut.isPresent()) {
         return FanOutRun.attach(host, clients, planner, fanOut.get(), options, output.json());
       }

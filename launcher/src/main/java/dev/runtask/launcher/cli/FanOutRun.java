@@ -12,6 +12,7 @@ import dev.runtask.launcher.fanout.RunJournal;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.LocalPlatform;
 import dev.runtask.launcher.run.Planner;
+import dev.runtask.launcher.run.RunOptions;
 import dev.runtask.launcher.run.RunPlan;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -89,7 +90,7 @@ final class FanOutRun {
       AwsClients clients,
       Planner planner,
       RunJournal journal,
-      dev.runtask.launcher.run.RunOptions options,
+      RunOptions options,
       boolean json) {
     if (!journal.environment().equals(planner.environment().name())) {
       throw LauncherException.badInput(

@@ -94,17 +94,21 @@ public final class LogsCommand implements Callable<Integer> {
       manifest.task(task);
     }
     Instant from = since == null ? null : Instant.now().minus(since);
-    if (RunJournal.looksLikeRunId(taskId)) {
-      Integer code = runLogs(host, planner, config, from);
-      if (code != null) {
-        return code;
-      }
+    boolean maybeRun = RunJournal.looksLikeRunId(taskId);
+    if (shard != null && !maybeRun) {
+      throw shardOfATask();
     }
-    if (shard != null) {
-      throw LauncherException.badInput(
-          "--shard: only with a fan-out's RUN_ID (" + taskId + " is a task id)");
-    }
+    // One set of clients for both look-ups: a run id that is no run's is then looked up as a task.
     try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
+      if (maybeRun) {
+        Integer code = runLogs(host, clients, planner, config, from);
+        if (code != null) {
+          return code;
+        }
+        if (shard != null) {
+          throw shardOfATask();
+        }
+      }
       Optional<Task> known = new LaunchedTasks(clients.ecs()).find(config.cluster(), taskId);
       if (known.isPresent() && !LaunchedTasks.launchedByUs(known.get())) {
         throw LauncherException.badInput(
@@ -170,39 +174,43 @@ public final class LogsCommand implements Callable<Integer> {
     }
   }
 
+  private LauncherException shardOfATask() {
+    return LauncherException.badInput(
+        "--shard: only with a fan-out's RUN_ID (" + taskId + " is a task id)");
+  }
+
   /**
    * Every shard's log of a fan-out (or shard K's), one shard after the other; null when {@code
    * taskId} is no run's id.
    */
-  private Integer runLogs(Host host, Planner planner, EnvironmentConfig config, Instant from) {
-    try (AwsClients clients = new AwsClients(aws.settings(config, host.env()))) {
-      List<RunShards.Shard> shards =
-          RunShards.of(new LaunchedTasks(clients.ecs()), config.cluster(), host.env(), taskId);
-      if (shards.isEmpty()) {
-        return null;
-      }
-      if (follow) {
-        throw LauncherException.badInput(
-            "--follow: a fan-out is followed with `launcher attach -e "
-                + environment.env
-                + " "
-                + taskId
-                + "` (every shard's lines until all have stopped, and the run's exit code)");
-      }
-      if (shard != null) {
-        shards = shards.stream().filter(s -> s.index() == shard).toList();
-        if (shards.isEmpty()) {
-          throw LauncherException.badInput(
-              "--shard " + shard + ": run " + taskId + " has no such shard (see launcher ps)");
-        }
-      }
-      RenderedDefinition definition = planner.render(null);
-      TaskOutput output = TaskOutput.of(host, false);
-      for (RunShards.Shard s : shards) {
-        LogStream.of(definition.container(), s.taskArn())
-            .ifPresent(stream -> new LogFollower(clients.logs(), stream, output, from).poll());
-      }
-      return ExitCodes.SUCCESS;
+  private Integer runLogs(
+      Host host, AwsClients clients, Planner planner, EnvironmentConfig config, Instant from) {
+    List<RunShards.Shard> shards =
+        RunShards.of(new LaunchedTasks(clients.ecs()), config.cluster(), host.env(), taskId);
+    if (shards.isEmpty()) {
+      return null;
     }
+    if (follow) {
+      throw LauncherException.badInput(
+          "--follow: a fan-out is followed with `launcher attach -e "
+              + environment.env
+              + " "
+              + taskId
+              + "` (every shard's lines until all have stopped, and the run's exit code)");
+    }
+    if (shard != null) {
+      shards = shards.stream().filter(s -> s.index() == shard).toList();
+      if (shards.isEmpty()) {
+        throw LauncherException.badInput(
+            "--shard " + shard + ": run " + taskId + " has no such shard (see launcher ps)");
+      }
+    }
+    RenderedDefinition definition = planner.render(null);
+    TaskOutput output = TaskOutput.of(host, false);
+    for (RunShards.Shard s : shards) {
+      LogStream.of(definition.container(), s.taskArn())
+          .ifPresent(stream -> new LogFollower(clients.logs(), stream, output, from).poll());
+    }
+    return ExitCodes.SUCCESS;
   }
 }

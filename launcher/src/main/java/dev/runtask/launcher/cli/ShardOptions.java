@@ -2,6 +2,7 @@ package dev.runtask.launcher.cli;
 
 import dev.runtask.launcher.exit.LauncherException;
 import dev.runtask.launcher.fanout.EcsFanOut;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,7 +78,7 @@ public final class ShardOptions {
     if (logs == null) {
       return EcsFanOut.Logs.defaultFor(count);
     }
-    return switch (logs.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (logs.toLowerCase(Locale.ROOT)) {
       case "all" -> EcsFanOut.Logs.ALL;
       case "failed" -> EcsFanOut.Logs.FAILED;
       case "none" -> EcsFanOut.Logs.NONE;

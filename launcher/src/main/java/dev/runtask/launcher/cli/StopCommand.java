@@ -131,23 +131,9 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
         return ExitCodes.SUCCESS;
       }
       if (confirm) {
-        String answer =
-            host.terminal()
-                .ask(
-                    "Stop "
-                        + shown.task()
-                        + " "
-                        + String.join(" ", shown.args())
-                        + " (task "
-                        + shown.taskId()
-                        + ") on "
-                        + environment.env
-                        + "? Type \""
-                        + environment.env
-                        + "\" to confirm:");
-        if (answer == null || !answer.trim().equals(environment.env)) {
-          throw LauncherException.badInput("not confirmed: nothing was stopped");
-        }
+        confirmStop(
+            host,
+            shown.task() + " " + String.join(" ", shown.args()) + " (task " + shown.taskId() + ")");
       }
       String stopReason = StopReason.of(caller.arn(), reason);
       clients
@@ -206,21 +192,7 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
       return ExitCodes.SUCCESS;
     }
     if (confirm) {
-      String answer =
-          host.terminal()
-              .ask(
-                  "Stop the "
-                      + running.size()
-                      + " running shard(s) of run "
-                      + taskId
-                      + " on "
-                      + environment.env
-                      + "? Type \""
-                      + environment.env
-                      + "\" to confirm:");
-      if (answer == null || !answer.trim().equals(environment.env)) {
-        throw LauncherException.badInput("not confirmed: nothing was stopped");
-      }
+      confirmStop(host, "the " + running.size() + " running shard(s) of run " + taskId);
     }
     String stopReason = StopReason.of(caller.arn(), reason);
     for (RunShards.Shard s : running) {
@@ -274,6 +246,23 @@ public final class StopCommand implements Callable<Integer>, ReportsFailures {
       }
     }
     return code;
+  }
+
+  /** Asks to type the environment's name before stopping {@code what}; anything else refuses. */
+  private void confirmStop(Host host, String what) {
+    String answer =
+        host.terminal()
+            .ask(
+                "Stop "
+                    + what
+                    + " on "
+                    + environment.env
+                    + "? Type \""
+                    + environment.env
+                    + "\" to confirm:");
+    if (answer == null || !answer.trim().equals(environment.env)) {
+      throw LauncherException.badInput("not confirmed: nothing was stopped");
+    }
   }
 
   /**

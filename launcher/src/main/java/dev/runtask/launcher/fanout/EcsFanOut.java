@@ -2,6 +2,7 @@ package dev.runtask.launcher.fanout;
 
 import dev.runtask.contract.ExitCodes;
 import dev.runtask.launcher.aws.AwsClients;
+import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.EnvironmentConfig;
 import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.platform.EcsPlatform;
@@ -38,6 +39,9 @@ public final class EcsFanOut {
 
   static final int LAUNCH_THREADS = 8;
 
+  /** The cause of a shard that was still waiting for its launch when the fan-out was stopped. */
+  private static final String NOT_STARTED = "not started: the fan-out was interrupted";
+
   private final Host host;
   private final AwsClients clients;
 
@@ -59,19 +63,8 @@ public final class EcsFanOut {
       String retryOf) {
     EcsPlatform.Prepared prepared = new EcsPlatform(host, clients).prepare(plan);
     String runId = UUID.randomUUID().toString();
-    List<String> masked = plan.redactedCommand().subList(1, plan.redactedCommand().size());
     RunJournal journal =
-        RunJournal.start(
-            host.env(),
-            runId,
-            plan.environment().name(),
-            plan.task(),
-            masked,
-            !plan.redactedCommand().equals(plan.command()),
-            count,
-            indices,
-            retryOf,
-            prepared.launch());
+        RunJournal.start(host.env(), runId, plan, count, indices, retryOf, prepared.launch());
     host.terminal()
         .info(
             "launcher: "
@@ -108,11 +101,7 @@ public final class EcsFanOut {
   }
 
   private FanOutResult execute(
-      RunPlan plan,
-      RunJournal journal,
-      dev.runtask.launcher.aws.TaskStarter.Launch launch,
-      Integer maxParallel,
-      Logs logs) {
+      RunPlan plan, RunJournal journal, TaskStarter.Launch launch, Integer maxParallel, Logs logs) {
     EnvironmentConfig config = plan.environment().config();
     EnvironmentConfig.LaunchPacing pacing = config.launchPacingOrDefault();
     String runId = journal.runId();
@@ -233,12 +222,12 @@ public final class EcsFanOut {
     try {
       while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         if (stopLaunching.get()) {
-          shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+          shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
           return;
         }
       }
       if (stopLaunching.get()) {
-        shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+        shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
         slots.release();
         return;
       }
@@ -251,7 +240,7 @@ public final class EcsFanOut {
         watch.transition(shard, "started " + shard.taskArn());
       }
     } catch (InterruptedException e) {
-      shard.ended(ExitCodes.WAIT_INTERRUPTED, "not started: the fan-out was interrupted");
+      shard.ended(ExitCodes.WAIT_INTERRUPTED, NOT_STARTED);
     } catch (RuntimeException e) {
       shard.ended(ExitCodes.LAUNCHER_FAILED, "launching failed: " + e);
     }

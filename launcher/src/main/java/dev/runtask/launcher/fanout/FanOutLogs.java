@@ -3,6 +3,7 @@ package dev.runtask.launcher.fanout;
 import dev.runtask.launcher.aws.LogStream;
 import dev.runtask.launcher.io.TaskOutput;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class FanOutLogs {
               : next;
     } while (token != null);
     events.sort(
-        java.util.Comparator.comparingLong(FilteredLogEvent::timestamp)
+        Comparator.comparingLong(FilteredLogEvent::timestamp)
             .thenComparing(e -> e.eventId() == null ? "" : e.eventId()));
     int printed = 0;
     for (FilteredLogEvent e : events) {

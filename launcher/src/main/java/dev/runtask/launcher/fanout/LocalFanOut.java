@@ -7,11 +7,7 @@ import dev.runtask.launcher.io.Host;
 import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.platform.LocalPlatform;
 import dev.runtask.launcher.run.RunPlan;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,18 +53,7 @@ public final class LocalFanOut {
       RunPlan plan, int count, List<Integer> indices, int maxParallel, String retryOf) {
     String runId = UUID.randomUUID().toString();
     platform.childProcess(plan); // a missing tasks.jar is bad input before any shard starts
-    RunJournal journal =
-        RunJournal.start(
-            host.env(),
-            runId,
-            plan.environment().name(),
-            plan.task(),
-            plan.redactedCommand().subList(1, plan.redactedCommand().size()),
-            !plan.redactedCommand().equals(plan.command()),
-            count,
-            indices,
-            retryOf,
-            null);
+    RunJournal journal = RunJournal.start(host.env(), runId, plan, count, indices, retryOf, null);
     host.terminal()
         .info(
             "launcher: "
@@ -154,8 +139,17 @@ public final class LocalFanOut {
     boolean json = plan.options().json();
     AtomicReference<String> lastError = new AtomicReference<>();
     TaskOutput output = TaskOutput.of(host, json);
-    Thread out = prefixLines(process.getInputStream(), output, label, false, null);
-    Thread err = prefixLines(process.getErrorStream(), output, label, true, lastError);
+    Thread out =
+        LocalPlatform.pump(process.getInputStream(), line -> output.shardLine(label, line, false));
+    Thread err =
+        LocalPlatform.pump(
+            process.getErrorStream(),
+            line -> {
+              output.shardLine(label, line, true);
+              if (!line.isBlank()) {
+                lastError.set(line.strip());
+              }
+            });
     int code;
     try {
       code = process.waitFor();
@@ -204,34 +198,5 @@ public final class LocalFanOut {
 
   private static String seconds(Duration d) {
     return String.format("%.1f s", d.toMillis() / 1000.0);
-  }
-
-  /** Copies a child's output line by line, each line behind the shard's label. */
-  private Thread prefixLines(
-      InputStream from,
-      TaskOutput output,
-      String label,
-      boolean toStderr,
-      AtomicReference<String> lastLine) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  output.shardLine(label, line, toStderr);
-                  if (lastLine != null && !line.isBlank()) {
-                    lastLine.set(line.strip());
-                  }
-                }
-              } catch (IOException e) {
-                // The child closed its end: nothing more to copy.
-              }
-            },
-            "shard-output");
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtask.launcher.aws.TaskStarter;
 import dev.runtask.launcher.config.JsonFiles;
 import dev.runtask.launcher.exit.LauncherException;
+import dev.runtask.launcher.run.RunPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,25 +62,27 @@ public final class RunJournal {
     return RUN_ID.matcher(s).matches();
   }
 
-  /** A new journal for a fan-out that is about to launch; written at once. */
+  /**
+   * A new journal for a fan-out of {@code plan} that is about to launch (its arguments as shown,
+   * secrets masked); written at once.
+   */
   static RunJournal start(
       Map<String, String> env,
       String runId,
-      String environment,
-      String task,
-      List<String> maskedArgs,
-      boolean secretsMasked,
+      RunPlan plan,
       int count,
       List<Integer> indices,
       String retryOf,
       TaskStarter.Launch launch) {
+    String task = plan.task();
+    List<String> maskedArgs = plan.redactedCommand().subList(1, plan.redactedCommand().size());
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("runId", runId);
     json.put("createdAt", Instant.now().toString());
-    json.put("environment", environment);
+    json.put("environment", plan.environment().name());
     json.put("task", task);
     maskedArgs.forEach(json.putArray("args")::add);
-    json.put("secretsMasked", secretsMasked);
+    json.put("secretsMasked", !plan.redactedCommand().equals(plan.command()));
     json.put("shardCount", count);
     if (retryOf != null) {
       json.put("retryOf", retryOf);
@@ -206,7 +210,7 @@ public final class RunJournal {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    all.sort(java.util.Comparator.comparing(RunJournal::createdAt).reversed());
+    all.sort(Comparator.comparing(RunJournal::createdAt).reversed());
     return all;
   }
 

@@ -13,9 +13,11 @@ import dev.runtask.launcher.io.TaskOutput;
 import dev.runtask.launcher.run.RunPlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -106,19 +108,18 @@ final class ShardWatch {
                   .describeTasks(
                       b ->
                           b.cluster(cluster).tasks(batch.stream().map(EcsShard::taskArn).toList()));
+          Map<String, EcsShard> byArn = new HashMap<>();
+          batch.forEach(s -> byArn.putIfAbsent(s.taskArn(), s));
+          Set<String> known = new HashSet<>();
           for (Task task : described.tasks()) {
-            batch.stream()
-                .filter(s -> task.taskArn().equals(s.taskArn()))
-                .findFirst()
-                .ifPresent(
-                    s -> {
-                      s.missing = 0;
-                      seen(s, task);
-                    });
+            known.add(task.taskArn());
+            EcsShard s = byArn.get(task.taskArn());
+            if (s != null) {
+              s.missing = 0;
+              seen(s, task);
+            }
           }
           // Unknown tasks come back as failures[] MISSING (real ECS) or not at all (moto).
-          Set<String> known = new HashSet<>();
-          described.tasks().forEach(t -> known.add(t.taskArn()));
           for (EcsShard s : batch) {
             if (!known.contains(s.taskArn())) {
               missing(s, "MISSING");

@@ -31,11 +31,6 @@ public final class TaskOutput {
         json);
   }
 
-  /** True when lines are shown rendered rather than as written. */
-  public boolean rendered() {
-    return rendering != null;
-  }
-
   /** A line the task wrote to its standard output (or CloudWatch holds). */
   public void line(String line) {
     terminal.taskLine(render(line), toStderr);

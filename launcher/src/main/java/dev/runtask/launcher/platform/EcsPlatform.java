@@ -109,7 +109,7 @@ public final class EcsPlatform implements TaskPlatform {
    * account pin, confirmation, image check, register-if-changed; and the launch of the registered
    * revision (a fan-out adds its shard's variables, tags and clientToken to it).
    */
-  public record Prepared(Registration registration, String callerArn, TaskStarter.Launch launch) {}
+  public record Prepared(Registration registration, TaskStarter.Launch launch) {}
 
   public Prepared prepare(RunPlan plan) {
     EnvironmentConfig config = plan.environment().config();
@@ -126,8 +126,7 @@ public final class EcsPlatform implements TaskPlatform {
     new ImageCheck(clients.ecr()).check(RunRequests.image(plan));
     Registration registration = registrar.registerIfChanged(plan.definition(), join(latest));
     announce(host.terminal(), registration);
-    return new Prepared(
-        registration, caller.arn(), RunRequests.launch(plan, registration.arn(), caller.arn()));
+    return new Prepared(registration, RunRequests.launch(plan, registration.arn(), caller.arn()));
   }
 
   /**

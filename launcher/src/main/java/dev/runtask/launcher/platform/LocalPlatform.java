@@ -211,8 +211,11 @@ public final class LocalPlatform implements TaskPlatform {
     return env;
   }
 
-  /** Copies the child's lines as they come (a line at a time, so each can be rendered). */
-  private static Thread pump(InputStream from, Consumer<String> to) {
+  /**
+   * Copies the child's lines as they come (a line at a time, so each can be rendered); a fan-out's
+   * shards are copied the same way, each line behind its shard.
+   */
+  public static Thread pump(InputStream from, Consumer<String> to) {
     Thread t =
         new Thread(
             () -> {

@@ -63,8 +63,8 @@ class LogsCommandTest {
   void logs_since_onlyTheRecentLines() {
     String id = start();
     long now = Instant.now().toEpochMilli();
-    put(id, List.of(event(now - Duration.ofHours(2).toMillis(), "old line")));
-    put(id, List.of(event(now - 1_000, "recent line")));
+    env.moto.putEvents(id, List.of(event(now - Duration.ofHours(2).toMillis(), "old line")));
+    env.moto.putEvents(id, List.of(event(now - 1_000, "recent line")));
 
     TestHost.Result r = logs(id, "--since", "10m");
 
@@ -131,19 +131,6 @@ class LogsCommandTest {
     Matcher m = STARTED.matcher(r.err());
     assertThat(m.find()).as(r.err()).isTrue();
     return m.group(2);
-  }
-
-  private void put(String taskId, List<InputLogEvent> events) {
-    String stream = "runtask/task/" + taskId;
-    try {
-      env.moto.logs.createLogStream(
-          r -> r.logGroupName(MotoFixture.LOG_GROUP).logStreamName(stream));
-    } catch (
-        software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException e) {
-      // Second batch.
-    }
-    env.moto.logs.putLogEvents(
-        r -> r.logGroupName(MotoFixture.LOG_GROUP).logStreamName(stream).logEvents(events));
   }
 
   private static InputLogEvent event(long timestamp, String message) {
