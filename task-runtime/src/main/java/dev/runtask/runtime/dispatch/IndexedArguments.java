@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +37,11 @@ final class IndexedArguments {
           "double", double.class);
 
   private final ClassLoader loader;
+  private final CommandLine.IFactory factory;
 
-  IndexedArguments(ClassLoader loader) {
+  IndexedArguments(ClassLoader loader, CommandLine.IFactory factory) {
     this.loader = loader;
+    this.factory = factory;
   }
 
   /** Adds {@code members} to {@code spec}; their fields are {@code task}'s and its mixins'. */
@@ -49,7 +52,7 @@ final class IndexedArguments {
       } else {
         MixinEntry mixinEntry = (MixinEntry) member;
         Object mixin = mixin(mixinEntry, task);
-        CommandSpec mixinSpec = CommandSpec.wrapWithoutInspection(mixin);
+        CommandSpec mixinSpec = CommandSpec.wrapWithoutInspection(mixin, factory);
         for (ArgEntry arg : mixinEntry.arguments()) {
           mixinSpec.add(build(arg, mixin));
         }

@@ -54,7 +54,8 @@ public final class ReflectiveAgreement {
   /** picocli's reading of the task's annotations, with everything else as tasks.jar has it. */
   static CommandLine reflective(TaskEntry entry, RunnableTask task) {
     // Lenient: a task without any option is still a valid command.
-    return TaskCommands.asTask(entry, CommandSpec.forAnnotatedObjectLenient(task));
+    return TaskCommands.asTask(
+        entry, CommandSpec.forAnnotatedObjectLenient(task), CommandLine.defaultFactory());
   }
 
   private static String outcome(TaskEntry entry, List<String> args, boolean reflective) {

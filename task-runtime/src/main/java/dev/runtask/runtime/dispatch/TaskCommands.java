@@ -24,13 +24,15 @@ public final class TaskCommands {
 
   /** The command whose parsing fills {@code task}'s option fields. */
   public static CommandLine commandLine(TaskEntry entry, RunnableTask task) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(task);
-    new IndexedArguments(task.getClass().getClassLoader()).addTo(spec, task, entry.members());
-    return asTask(entry, spec);
+    PicocliFactory factory = new PicocliFactory();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(task, factory);
+    new IndexedArguments(task.getClass().getClassLoader(), factory)
+        .addTo(spec, task, entry.members());
+    return asTask(entry, spec, factory);
   }
 
   /** What every task's command has beyond its own arguments: name, description, help, rules. */
-  static CommandLine asTask(TaskEntry entry, CommandSpec spec) {
+  static CommandLine asTask(TaskEntry entry, CommandSpec spec, CommandLine.IFactory factory) {
     spec.name(entry.name());
     // picocli formats descriptions with String.format: a literal % must not be read as a
     // conversion.
@@ -40,7 +42,7 @@ public final class TaskCommands {
             .usageHelp(true)
             .description("Show this help and exit.")
             .build());
-    CommandLine commandLine = new CommandLine(spec);
+    CommandLine commandLine = new CommandLine(spec, factory);
     commandLine.setCaseInsensitiveEnumValuesAllowed(ParserRules.CASE_INSENSITIVE_ENUM_VALUES);
     commandLine.setExpandAtFiles(ParserRules.EXPAND_AT_FILES);
     return commandLine;

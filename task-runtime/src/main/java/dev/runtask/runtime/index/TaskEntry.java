@@ -30,7 +30,13 @@ public record TaskEntry(
    */
   static List<TaskEntry> parse(List<String> lines) {
     Reader reader = new Reader();
-    lines.stream().filter(line -> !line.isBlank()).forEach(reader::accept);
+    // A loop rather than a stream: a lambda here would be the main thread's first, whose
+    // java.lang.invoke set-up the logging thread is doing meanwhile (LoggingStartup).
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        reader.accept(line);
+      }
+    }
     return reader.finish();
   }
 

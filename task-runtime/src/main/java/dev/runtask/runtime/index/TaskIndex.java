@@ -29,9 +29,19 @@ public final class TaskIndex {
     this.byName = Collections.unmodifiableMap(byName);
   }
 
-  /** Reads every index on the class path of {@code loader} (one per compiled module). */
+  /**
+   * Reads every index on the class path of {@code loader} (one per compiled module), or the one
+   * compiled into the packaged jar that is the whole class path ({@link CompiledIndex}).
+   */
   public static TaskIndex load(ClassLoader loader) {
     Map<String, TaskEntry> byName = new TreeMap<>();
+    Optional<List<String>> compiled = CompiledIndex.lines(loader);
+    if (compiled.isPresent()) {
+      for (TaskEntry entry : TaskEntry.parse(compiled.get())) {
+        byName.put(entry.name(), entry);
+      }
+      return new TaskIndex(byName);
+    }
     try {
       Enumeration<URL> resources = loader.getResources(RESOURCE);
       while (resources.hasMoreElements()) {
@@ -80,11 +90,17 @@ public final class TaskIndex {
    * Writes {@code entries} in the form {@link #load} reads (used by {@link TaskIndexProcessor}).
    */
   static void write(Iterable<TaskEntry> entries, Writer writer) throws IOException {
-    for (TaskEntry entry : entries) {
-      for (String line : entry.toIndexLines()) {
-        writer.write(line);
-        writer.write('\n');
-      }
+    for (String line : lines(entries)) {
+      writer.write(line);
+      writer.write('\n');
     }
+  }
+
+  static List<String> lines(Iterable<TaskEntry> entries) {
+    List<String> lines = new ArrayList<>();
+    for (TaskEntry entry : entries) {
+      lines.addAll(entry.toIndexLines());
+    }
+    return lines;
   }
 }

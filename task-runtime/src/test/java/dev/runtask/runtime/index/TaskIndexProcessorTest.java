@@ -3,11 +3,14 @@ package dev.runtask.runtime.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -35,6 +38,45 @@ class TaskIndexProcessorTest {
     assertThat(Files.readAllLines(dir.resolve("out").resolve(TaskIndex.RESOURCE)))
         .containsExactly(
             "alpha\ta.Alpha\tfalse\tDoes alpha", "zeta-task\ta.Zeta\tfalse\tDoes zeta");
+  }
+
+  @Test
+  void compile_compiledIndexOption_writesAClassHoldingExactlyTheResourceLines() throws Exception {
+    Result result =
+        compile(
+            Map.of(
+                "a/Quoted.java",
+                task("a", "Quoted", "quoted", "Says \\\"hi\\\" to C:\\\\temp, café ☕ | 100%"),
+                "a/Plain.java",
+                task("a", "Plain", "plain", "Does plain things")),
+            List.of("-A" + CompiledIndex.OPTION + "=true"));
+
+    assertThat(result.errors()).isEmpty();
+    Path out = dir.resolve("out");
+    List<String> resource = Files.readAllLines(out.resolve(TaskIndex.RESOURCE));
+    assertThat(resource).hasSize(2).anySatisfy(line -> assertThat(line).contains("café ☕"));
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+      @SuppressWarnings("unchecked")
+      Supplier<String[]> compiled =
+          (Supplier<String[]>)
+              loader.loadClass(CompiledIndex.CLASS_NAME).getDeclaredConstructor().newInstance();
+      assertThat(compiled.get()).containsExactlyElementsOf(resource);
+    }
+  }
+
+  @Test
+  void compile_withoutCompiledIndexOption_writesNoClass() throws IOException {
+    Result result = compile(Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain")));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(dir.resolve("out/dev/runtask/generated")).doesNotExist();
+  }
+
+  @Test
+  void compiledIndexSource_controlAndNonAsciiCharacters_survivesAsJavaLiterals() {
+    assertThat(CompiledIndexSource.literal("a\tb\nc\u007f\"\\é"))
+        .isEqualTo("\"a\\011b\\012c\\177\\\"\\\\\\u00e9\"");
   }
 
   @Test
@@ -259,6 +301,11 @@ class TaskIndexProcessorTest {
   private record Result(List<String> errors) {}
 
   private Result compile(Map<String, String> sources) throws IOException {
+    return compile(sources, List.of());
+  }
+
+  private Result compile(Map<String, String> sources, List<String> extraOptions)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = dir.resolve("src").resolve(source.getKey());
@@ -271,14 +318,19 @@ class TaskIndexProcessorTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fileManager =
         compiler.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options =
+      List<String> options = new ArrayList<>();
+      options.addAll(
           List.of(
               "-classpath",
               System.getProperty("java.class.path"),
               "-d",
               out.toString(),
               "-processor",
-              TaskIndexProcessor.class.getName());
+              TaskIndexProcessor.class.getName(),
+              // As the build compiles: a warning (a source made in the last round, say) fails it.
+              "-Xlint:all,-processing,-serial,-try",
+              "-Werror"));
+      options.addAll(extraOptions);
       compiler
           .getTask(
               null,
