@@ -95,10 +95,13 @@ if [[ $places == *host* ]]; then
   while read -r line; do results+=("host $line"); done <"$hello/host.txt"
 fi
 if [[ $places == *image* ]]; then
-  if command -v podman >/dev/null; then ctr=("$ROOT/scripts/podman.sh"); else ctr=(docker); fi
   image=${BENCH_IMAGE:-}
   if [[ -z $image ]]; then # built and checked here, removed afterwards
     image=$(RUNTASK_KEEP_IMAGE=1 "$ROOT/scripts/container-check.sh" | tail -n1)
+  fi
+  # Chosen after the check, which installs podman on a machine that has no engine yet.
+  if command -v podman >/dev/null; then ctr=("$ROOT/scripts/podman.sh"); else ctr=(docker); fi
+  if [[ -z ${BENCH_IMAGE:-} ]]; then
     trap 'rm -rf "$hello"; "${ctr[@]}" rmi "$image" >/dev/null 2>&1 || true' EXIT
   fi
   echo "startup.sh: image $image, $rounds rounds" >&2
