@@ -2,6 +2,7 @@ package dev.runtask.launcher.cli;
 
 import dev.runtask.launcher.aws.LaunchedTasks;
 import dev.runtask.launcher.fanout.RunJournal;
+import dev.runtask.launcher.fanout.ShardOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,19 @@ final class RunShards {
       Optional<String> run = LaunchedTasks.tag(t, "run-id");
       Optional<String> shard = LaunchedTasks.tag(t, "shard");
       if (run.isPresent() && run.get().equals(runId) && shard.isPresent()) {
-        int index = Integer.parseInt(shard.get().substring(0, shard.get().indexOf('/')));
-        shards.put(index, new Shard(index, "[" + shard.get() + "]", t.taskArn(), Optional.of(t)));
+        tagged(shard.get())
+            .ifPresent(
+                tag ->
+                    shards.put(
+                        tag.index(),
+                        new Shard(tag.index(), tag.label(), t.taskArn(), Optional.of(t))));
       }
     }
     Optional<RunJournal> journal = RunJournal.find(env, runId);
     if (journal.isPresent()) {
       for (int index : journal.get().indices()) {
         if (!shards.containsKey(index)) {
-          String label = "[" + index + "/" + journal.get().shardCount() + "]";
+          String label = ShardOutcome.label(index, journal.get().shardCount());
           journal
               .get()
               .taskArn(index)
@@ -48,5 +53,25 @@ final class RunShards {
       }
     }
     return new ArrayList<>(shards.values());
+  }
+
+  /** A shard's index and label from its {@code shard} tag. */
+  record Tag(int index, String label) {}
+
+  /**
+   * The shard a {@code shard} tag names: the launcher writes {@code INDEX/COUNT}; a tag it did not
+   * write (someone's own, on a task of the same run id) names none.
+   */
+  static Optional<Tag> tagged(String tag) {
+    int slash = tag.indexOf('/');
+    try {
+      int index = Integer.parseInt(tag.substring(0, Math.max(slash, 0)));
+      int count = Integer.parseInt(tag.substring(slash + 1));
+      return index >= 0 && index < count
+          ? Optional.of(new Tag(index, ShardOutcome.label(index, count)))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }
