@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * modules and then open the jar a second time (the java launcher had already read its central
  * directory once for the manifest), ≈ 10 ms of hello-world's start (bench/README.md).
  *
- * <p>It is used only when the class path is the one jar the class came from: the jar's resource is
- * then the only index there is and was written by the same compilation. Anywhere else (tests, a
- * class path of several entries) the resources are read, since another entry may hold more tasks.
+ * <p>It is used only when the class path is the one jar the class came from, through the loader
+ * asked: the jar's resource is then the only index there is and was written by the same
+ * compilation. Anywhere else (tests, a class path of several entries) the resources are read, since
+ * another entry may hold more tasks.
  */
 final class CompiledIndex {
   /** Written by {@link TaskIndexProcessor} when {@link #OPTION} is true. */
@@ -31,7 +32,10 @@ final class CompiledIndex {
 
   /** The index lines of the class, when it applies to {@code loader}'s class path (above). */
   static Optional<List<String>> lines(ClassLoader loader) {
-    String classPath = System.getProperty("java.class.path", "");
+    return lines(loader, System.getProperty("java.class.path", ""));
+  }
+
+  static Optional<List<String>> lines(ClassLoader loader, String classPath) {
     if (!isOneJar(classPath)) {
       return Optional.empty();
     }
@@ -41,8 +45,11 @@ final class CompiledIndex {
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
     }
+    // A class of a parent loader says nothing of what else the loader itself can see.
     CodeSource source = compiled.getProtectionDomain().getCodeSource();
-    if (source == null || !isFile(source.getLocation(), classPath)) {
+    if (compiled.getClassLoader() != loader
+        || source == null
+        || !isFile(source.getLocation(), classPath)) {
       return Optional.empty();
     }
     try {

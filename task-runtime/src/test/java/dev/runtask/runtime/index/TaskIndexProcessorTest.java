@@ -2,6 +2,7 @@ package dev.runtask.runtime.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -62,6 +65,33 @@ class TaskIndexProcessorTest {
           (Supplier<String[]>)
               loader.loadClass(CompiledIndex.CLASS_NAME).getDeclaredConstructor().newInstance();
       assertThat(compiled.get()).containsExactlyElementsOf(resource);
+    }
+  }
+
+  @Test
+  void compiledIndex_readOnlyWhenTheClassPathIsTheOneJarHoldingIt() throws Exception {
+    compile(
+        Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain things")),
+        List.of("-A" + CompiledIndex.OPTION + "=true"));
+    Path out = dir.resolve("out");
+    Path jar = dir.resolve("tasks.jar");
+    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar));
+        var files = Files.walk(out)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        zip.putNextEntry(new JarEntry(out.relativize(file).toString().replace('\\', '/')));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+    List<String> resource = Files.readAllLines(out.resolve(TaskIndex.RESOURCE));
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        URLClassLoader child = new URLClassLoader(new URL[0], loader)) {
+      assertThat(CompiledIndex.lines(loader, jar.toString())).contains(resource);
+      assertThat(CompiledIndex.lines(loader, jar + File.pathSeparator + "more.jar")).isEmpty();
+      assertThat(CompiledIndex.lines(loader, dir.resolve("other.jar").toString())).isEmpty();
+      // Through a child loader, which may see more than the jar.
+      assertThat(CompiledIndex.lines(child, jar.toString())).isEmpty();
     }
   }
 
