@@ -1,8 +1,11 @@
 package dev.runtask.runtime.index;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
@@ -60,6 +63,57 @@ final class CompiledIndex {
     } catch (ReflectiveOperationException | ClassCastException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * What is wrong when the compiled index in a class directory (a build's output) no longer says
+   * what the resource beside it says: a compilation that does not pass {@link #OPTION} (an IDE's,
+   * say) rewrote the resource and left an earlier build's class, which Maven then packages
+   * unchanged, and tasks.jar would not know the new tasks. Empty when they agree, when there is no
+   * compiled index, or when it is in a jar (whose build checked it).
+   */
+  static Optional<String> staleness(ClassLoader loader) throws IOException {
+    Class<?> compiled;
+    try {
+      compiled = Class.forName(CLASS_NAME, false, loader);
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    }
+    CodeSource source = compiled.getProtectionDomain().getCodeSource();
+    Path directory;
+    try {
+      directory = source == null ? null : Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (directory == null || !Files.isDirectory(directory)) {
+      return Optional.empty();
+    }
+    Path resource = directory.resolve(TaskIndex.RESOURCE);
+    List<String> written =
+        Files.exists(resource) ? Files.readAllLines(resource, StandardCharsets.UTF_8) : List.of();
+    List<String> compiledLines;
+    try {
+      @SuppressWarnings("unchecked")
+      Supplier<String[]> lines =
+          (Supplier<String[]>) compiled.getDeclaredConstructor().newInstance();
+      compiledLines = List.of(lines.get());
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      compiledLines = List.of();
+    }
+    if (compiledLines.equals(written)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CLASS_NAME
+            + " in "
+            + directory
+            + " does not list the tasks "
+            + TaskIndex.RESOURCE
+            + " beside it lists: a compilation without -A"
+            + OPTION
+            + "=true (an IDE's?) rewrote the index after the last Maven build; run mvn clean"
+            + " package");
   }
 
   static boolean isOneJar(String classPath) {

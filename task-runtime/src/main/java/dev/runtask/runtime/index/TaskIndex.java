@@ -65,6 +65,17 @@ public final class TaskIndex {
     return new TaskIndex(byName);
   }
 
+  /**
+   * Fails when the index compiled into a build's class directory is older than the resource beside
+   * it ({@link CompiledIndex#staleness}); the build's manifest step calls it.
+   */
+  public static void requireCompiledIndexCurrent(ClassLoader loader) throws IOException {
+    Optional<String> stale = CompiledIndex.staleness(loader);
+    if (stale.isPresent()) {
+      throw new IllegalStateException(stale.get());
+    }
+  }
+
   public Optional<TaskEntry> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }

@@ -33,7 +33,9 @@ public final class TaskManifestWriter {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: TaskManifestWriter OUTPUT_FILE");
     }
-    TaskIndex index = TaskIndex.load(Thread.currentThread().getContextClassLoader());
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    TaskIndex.requireCompiledIndexCurrent(loader);
+    TaskIndex index = TaskIndex.load(loader);
     Path output = Path.of(args[0]);
     Files.createDirectories(output.getParent());
     Files.writeString(output, ManifestJson.write(manifestOf(index)));

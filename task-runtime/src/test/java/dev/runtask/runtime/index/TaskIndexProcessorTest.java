@@ -1,6 +1,7 @@
 package dev.runtask.runtime.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,28 @@ class TaskIndexProcessorTest {
       assertThat(CompiledIndex.lines(loader, dir.resolve("other.jar").toString())).isEmpty();
       // Through a child loader, which may see more than the jar.
       assertThat(CompiledIndex.lines(child, jar.toString())).isEmpty();
+    }
+  }
+
+  @Test
+  void requireCompiledIndexCurrent_resourceRewrittenWithoutTheClass_failsNamingTheCure()
+      throws Exception {
+    compile(
+        Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain things")),
+        List.of("-A" + CompiledIndex.OPTION + "=true"));
+    Path out = dir.resolve("out");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, null)) {
+      TaskIndex.requireCompiledIndexCurrent(loader);
+
+      // As an IDE's compilation would leave it: a new task in the resource, the old class.
+      Files.writeString(
+          out.resolve(TaskIndex.RESOURCE),
+          "added\ta.Added\tfalse\tAdded in the IDE\n",
+          StandardOpenOption.APPEND);
+
+      assertThatThrownBy(() -> TaskIndex.requireCompiledIndexCurrent(loader))
+          .hasMessageContaining(CompiledIndex.CLASS_NAME)
+          .hasMessageContaining("run mvn clean package");
     }
   }
 
