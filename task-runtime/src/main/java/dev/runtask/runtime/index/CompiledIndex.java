@@ -55,6 +55,10 @@ final class CompiledIndex {
         || !isFile(source.getLocation(), classPath)) {
       return Optional.empty();
     }
+    return linesOf(compiled);
+  }
+
+  private static Optional<List<String>> linesOf(Class<?> compiled) {
     try {
       @SuppressWarnings("unchecked")
       Supplier<String[]> lines =
@@ -92,16 +96,7 @@ final class CompiledIndex {
     Path resource = directory.resolve(TaskIndex.RESOURCE);
     List<String> written =
         Files.exists(resource) ? Files.readAllLines(resource, StandardCharsets.UTF_8) : List.of();
-    List<String> compiledLines;
-    try {
-      @SuppressWarnings("unchecked")
-      Supplier<String[]> lines =
-          (Supplier<String[]>) compiled.getDeclaredConstructor().newInstance();
-      compiledLines = List.of(lines.get());
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      compiledLines = List.of();
-    }
-    if (compiledLines.equals(written)) {
+    if (linesOf(compiled).equals(Optional.of(written))) {
       return Optional.empty();
     }
     return Optional.of(
