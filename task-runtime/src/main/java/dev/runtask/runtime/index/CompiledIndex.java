@@ -42,20 +42,27 @@ final class CompiledIndex {
     if (!isOneJar(classPath)) {
       return Optional.empty();
     }
-    Class<?> compiled;
+    Optional<Class<?>> compiled = compiledClass(loader);
+    // A class of a parent loader says nothing of what else the loader itself can see.
+    if (compiled.isEmpty()
+        || compiled.get().getClassLoader() != loader
+        || !isFile(location(compiled.get()), classPath)) {
+      return Optional.empty();
+    }
+    return linesOf(compiled.get());
+  }
+
+  private static Optional<Class<?>> compiledClass(ClassLoader loader) {
     try {
-      compiled = Class.forName(CLASS_NAME, false, loader);
+      return Optional.of(Class.forName(CLASS_NAME, false, loader));
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
     }
-    // A class of a parent loader says nothing of what else the loader itself can see.
+  }
+
+  private static URL location(Class<?> compiled) {
     CodeSource source = compiled.getProtectionDomain().getCodeSource();
-    if (compiled.getClassLoader() != loader
-        || source == null
-        || !isFile(source.getLocation(), classPath)) {
-      return Optional.empty();
-    }
-    return linesOf(compiled);
+    return source == null ? null : source.getLocation();
   }
 
   private static Optional<List<String>> linesOf(Class<?> compiled) {
@@ -77,32 +84,22 @@ final class CompiledIndex {
    * compiled index, or when it is in a jar (whose build checked it).
    */
   static Optional<String> staleness(ClassLoader loader) throws IOException {
-    Class<?> compiled;
-    try {
-      compiled = Class.forName(CLASS_NAME, false, loader);
-    } catch (ClassNotFoundException e) {
+    Optional<Class<?>> compiled = compiledClass(loader);
+    Optional<Path> directory =
+        compiled.isEmpty() ? Optional.empty() : file(location(compiled.get()));
+    if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
       return Optional.empty();
     }
-    CodeSource source = compiled.getProtectionDomain().getCodeSource();
-    Path directory;
-    try {
-      directory = source == null ? null : Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (directory == null || !Files.isDirectory(directory)) {
-      return Optional.empty();
-    }
-    Path resource = directory.resolve(TaskIndex.RESOURCE);
+    Path resource = directory.get().resolve(TaskIndex.RESOURCE);
     List<String> written =
         Files.exists(resource) ? Files.readAllLines(resource, StandardCharsets.UTF_8) : List.of();
-    if (linesOf(compiled).equals(Optional.of(written))) {
+    if (linesOf(compiled.get()).equals(Optional.of(written))) {
       return Optional.empty();
     }
     return Optional.of(
         CLASS_NAME
             + " in "
-            + directory
+            + directory.get()
             + " does not list the tasks "
             + TaskIndex.RESOURCE
             + " beside it lists: a compilation without -A"
@@ -117,15 +114,19 @@ final class CompiledIndex {
 
   /** Whether {@code location} (a code source) is the file {@code path} names. */
   static boolean isFile(URL location, String path) {
+    Optional<Path> file = file(location);
+    return file.isPresent() && file.get().equals(Path.of(path).toAbsolutePath().normalize());
+  }
+
+  /** The jar or class directory a code source's location names, when it is a file. */
+  private static Optional<Path> file(URL location) {
     if (location == null || !"file".equals(location.getProtocol())) {
-      return false;
+      return Optional.empty();
     }
     try {
-      return Path.of(location.toURI())
-          .normalize()
-          .equals(Path.of(path).toAbsolutePath().normalize());
+      return Optional.of(Path.of(location.toURI()).normalize());
     } catch (URISyntaxException | IllegalArgumentException e) {
-      return false;
+      return Optional.empty();
     }
   }
 }

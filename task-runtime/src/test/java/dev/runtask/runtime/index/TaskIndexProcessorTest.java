@@ -1,27 +1,12 @@
 package dev.runtask.runtime.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +18,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_validTasks_writesOneIndexLinePerTaskSortedByName() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/Zeta.java", task("a", "Zeta", "zeta-task", "Does zeta"),
@@ -46,96 +31,8 @@ class TaskIndexProcessorTest {
   }
 
   @Test
-  void compile_compiledIndexOption_writesAClassHoldingExactlyTheResourceLines() throws Exception {
-    Result result =
-        compile(
-            Map.of(
-                "a/Quoted.java",
-                task("a", "Quoted", "quoted", "Says \\\"hi\\\" to C:\\\\temp, café ☕ | 100%"),
-                "a/Plain.java",
-                task("a", "Plain", "plain", "Does plain things")),
-            List.of("-A" + CompiledIndex.OPTION + "=true"));
-
-    assertThat(result.errors()).isEmpty();
-    Path out = dir.resolve("out");
-    List<String> resource = Files.readAllLines(out.resolve(TaskIndex.RESOURCE));
-    assertThat(resource).hasSize(2).anySatisfy(line -> assertThat(line).contains("café ☕"));
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
-      @SuppressWarnings("unchecked")
-      Supplier<String[]> compiled =
-          (Supplier<String[]>)
-              loader.loadClass(CompiledIndex.CLASS_NAME).getDeclaredConstructor().newInstance();
-      assertThat(compiled.get()).containsExactlyElementsOf(resource);
-    }
-  }
-
-  @Test
-  void compiledIndex_readOnlyWhenTheClassPathIsTheOneJarHoldingIt() throws Exception {
-    compile(
-        Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain things")),
-        List.of("-A" + CompiledIndex.OPTION + "=true"));
-    Path out = dir.resolve("out");
-    Path jar = dir.resolve("tasks.jar");
-    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar));
-        var files = Files.walk(out)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        zip.putNextEntry(new JarEntry(out.relativize(file).toString().replace('\\', '/')));
-        zip.write(Files.readAllBytes(file));
-        zip.closeEntry();
-      }
-    }
-    List<String> resource = Files.readAllLines(out.resolve(TaskIndex.RESOURCE));
-
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-        URLClassLoader child = new URLClassLoader(new URL[0], loader)) {
-      assertThat(CompiledIndex.lines(loader, jar.toString())).contains(resource);
-      assertThat(CompiledIndex.lines(loader, jar + File.pathSeparator + "more.jar")).isEmpty();
-      assertThat(CompiledIndex.lines(loader, dir.resolve("other.jar").toString())).isEmpty();
-      // Through a child loader, which may see more than the jar.
-      assertThat(CompiledIndex.lines(child, jar.toString())).isEmpty();
-    }
-  }
-
-  @Test
-  void requireCompiledIndexCurrent_resourceRewrittenWithoutTheClass_failsNamingTheCure()
-      throws Exception {
-    compile(
-        Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain things")),
-        List.of("-A" + CompiledIndex.OPTION + "=true"));
-    Path out = dir.resolve("out");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, null)) {
-      TaskIndex.requireCompiledIndexCurrent(loader);
-
-      // As an IDE's compilation would leave it: a new task in the resource, the old class.
-      Files.writeString(
-          out.resolve(TaskIndex.RESOURCE),
-          "added\ta.Added\tfalse\tAdded in the IDE\n",
-          StandardOpenOption.APPEND);
-
-      assertThatThrownBy(() -> TaskIndex.requireCompiledIndexCurrent(loader))
-          .hasMessageContaining(CompiledIndex.CLASS_NAME)
-          .hasMessageContaining("run mvn clean package");
-    }
-  }
-
-  @Test
-  void compile_withoutCompiledIndexOption_writesNoClass() throws IOException {
-    Result result = compile(Map.of("a/Plain.java", task("a", "Plain", "plain", "Does plain")));
-
-    assertThat(result.errors()).isEmpty();
-    assertThat(dir.resolve("out/dev/runtask/generated")).doesNotExist();
-  }
-
-  @Test
-  void compiledIndexSource_controlAndNonAsciiCharacters_survivesAsJavaLiterals() {
-    assertThat(CompiledIndexSource.literal("a\tb\nc\u007f\"\\é"))
-        .isEqualTo("\"a\\011b\\012c\\177\\\"\\\\\\u00e9\"");
-  }
-
-  @Test
   void compile_duplicateTaskNames_failsTheBuildNamingTheOtherClass() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/First.java", task("a", "First", "backfill", "One"),
@@ -150,7 +47,8 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_nameNotKebabCase_failsTheBuild() throws IOException {
-    Result result = compile(Map.of("a/Bad.java", task("a", "Bad", "BackfillOrders", "Bad name")));
+    ProcessorCompilation.Result result =
+        compile(Map.of("a/Bad.java", task("a", "Bad", "BackfillOrders", "Bad name")));
 
     assertThat(result.errors())
         .containsExactly("Task name 'BackfillOrders' must be kebab-case, e.g. backfill-orders");
@@ -158,7 +56,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_classNotARunnableTask_failsTheBuild() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/NotATask.java",
@@ -174,7 +72,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_noPublicNoArgConstructor_failsTheBuild() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/NeedsArg.java",
@@ -194,7 +92,7 @@ class TaskIndexProcessorTest {
   @Test
   void compile_taskWithOptionsAndMixin_indexReadsBackEveryAttributeIncludingTabsAndNewlines()
       throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/Base.java",
@@ -242,7 +140,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_optionWithConverter_failsNamingTaskFieldAndAttribute() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/Conv.java",
@@ -265,7 +163,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_whatTheIndexCannotDescribe_failsTheBuildOnceForEach() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/Odd.java",
@@ -298,7 +196,7 @@ class TaskIndexProcessorTest {
 
   @Test
   void compile_commandAnnotationOrMixinWithSpec_failsTheBuild() throws IOException {
-    Result result =
+    ProcessorCompilation.Result result =
         compile(
             Map.of(
                 "a/Cmd.java",
@@ -341,64 +239,11 @@ class TaskIndexProcessorTest {
         .formatted(name, className, members);
   }
 
+  private ProcessorCompilation.Result compile(Map<String, String> sources) throws IOException {
+    return ProcessorCompilation.compile(dir, sources, List.of());
+  }
+
   private static String task(String pkg, String className, String name, String description) {
-    return """
-        package %s;
-        @dev.runtask.runtime.api.Task(name = "%s", description = "%s")
-        public final class %s implements dev.runtask.runtime.api.RunnableTask {
-          public int run(dev.runtask.runtime.api.TaskContext context) { return 0; }
-        }
-        """
-        .formatted(pkg, name, description, className);
-  }
-
-  private record Result(List<String> errors) {}
-
-  private Result compile(Map<String, String> sources) throws IOException {
-    return compile(sources, List.of());
-  }
-
-  private Result compile(Map<String, String> sources, List<String> extraOptions)
-      throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = dir.resolve("src").resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      files.add(file);
-    }
-    Path out = Files.createDirectories(dir.resolve("out"));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fileManager =
-        compiler.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = new ArrayList<>();
-      options.addAll(
-          List.of(
-              "-classpath",
-              System.getProperty("java.class.path"),
-              "-d",
-              out.toString(),
-              "-processor",
-              TaskIndexProcessor.class.getName(),
-              // As the build compiles: a warning (a source made in the last round, say) fails it.
-              "-Xlint:all,-processing,-serial,-try",
-              "-Werror"));
-      options.addAll(extraOptions);
-      compiler
-          .getTask(
-              null,
-              fileManager,
-              diagnostics,
-              options,
-              null,
-              fileManager.getJavaFileObjectsFromPaths(files))
-          .call();
-    }
-    return new Result(
-        diagnostics.getDiagnostics().stream()
-            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(d -> d.getMessage(null))
-            .toList());
+    return ProcessorCompilation.task(pkg, className, name, description);
   }
 }
